@@ -1,0 +1,27 @@
+namespace CouponAdmin.Core.Common;
+
+/// <summary>Stable error codes shared by the API, the UI and upload issue reports (see API.md).</summary>
+public static class ErrorCodes
+{
+    // Requests and settings
+    public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string OfferNotFound = "OFFER_NOT_FOUND";
+    public const string InvalidStatusChange = "INVALID_STATUS_CHANGE";
+    public const string OrgEntityNotFound = "ORG_ENTITY_NOT_FOUND";
+    public const string DuplicateCustomer = "DUPLICATE_CUSTOMER";
+    public const string DuplicateOrgEntity = "DUPLICATE_ORG_ENTITY";
+
+    // Issuing
+    public const string InvalidCustomerIdentifier = "INVALID_CUSTOMER_IDENTIFIER";
+    public const string CustomerNotFound = "CUSTOMER_NOT_FOUND";
+    public const string OfferNotActive = "OFFER_NOT_ACTIVE";
+    public const string CustomerNotInAudience = "CUSTOMER_NOT_IN_AUDIENCE";
+    public const string RestrictedByPastIssual = "RESTRICTED_BY_PAST_ISSUAL";
+    public const string GenericAlreadyIssued = "GENERIC_ALREADY_ISSUED";
+    public const string MaxIssualsPerCustomerExceeded = "MAX_ISSUALS_PER_CUSTOMER_EXCEEDED";
+    public const string MinIssualGapNotMet = "MIN_ISSUAL_GAP_NOT_MET";
+    public const string SeriesIssualLimitExceeded = "SERIES_ISSUAL_LIMIT_EXCEEDED";
+    public const string NoCodesAvailable = "NO_CODES_AVAILABLE";
+    public const string DuplicateCode = "DUPLICATE_CODE";
+    public const string IssualNotAllowedForSeries = "ISSUAL_NOT_ALLOWED_FOR_SERIES";
+}

@@ -1,0 +1,111 @@
+using CouponAdmin.Core.Common;
+
+namespace CouponAdmin.Core.Offers;
+
+/// <summary>Rules of the "Issual &amp; reminders" screen.</summary>
+internal static class IssualRules
+{
+    private const string ThirdPartyMessage = "Issual and reminder settings cannot be set when coupons are issued through a third party.";
+    private const string GenericMessage = "Not applicable to a common code: every customer gets the one code once.";
+
+    public static void Validate(OfferDefinition offer, List<FieldError> errors)
+    {
+        var s = offer.Issual;
+        if (offer.Coupon.IssuedBy == IssuedBy.ThirdParty)
+        {
+            foreach (var path in SetFields(s))
+            {
+                errors.Add(new(path, ThirdPartyMessage));
+            }
+
+            return;
+        }
+
+        if (offer.Coupon.Generation.Method == GenerationMethod.Common)
+        {
+            if (s.MaxPerCustomer is not null) errors.Add(new("issual.maxPerCustomer", GenericMessage));
+            if (s.MinGapDays != 0) errors.Add(new("issual.minGapDays", GenericMessage));
+        }
+
+        if (s.MaxPerCustomer is < 1)
+        {
+            errors.Add(new("issual.maxPerCustomer", $"The maximum issuals per customer must be at least 1, not {s.MaxPerCustomer}; leave it empty for no limit."));
+        }
+
+        if (s.MinGapDays < 0)
+        {
+            errors.Add(new("issual.minGapDays", $"The minimum gap between issuals cannot be negative ({s.MinGapDays} days)."));
+        }
+
+        if (s.TotalLimit is < 1)
+        {
+            errors.Add(new("issual.totalLimit", $"The total issual limit must be at least 1, not {s.TotalLimit}; leave it empty for no limit."));
+        }
+
+        if (s.NotifyWhenRemaining is { } remaining)
+        {
+            if (s.TotalLimit is not { } total)
+            {
+                errors.Add(new("issual.notifyWhenRemaining", "A notification for the issual limit needs a total issual limit."));
+            }
+            else if (remaining < 1 || remaining >= total)
+            {
+                errors.Add(new("issual.notifyWhenRemaining", $"Notify when between 1 and {total - 1} coupons remain, not {remaining}."));
+            }
+        }
+
+        ValidateResendSms(s.ResendSms, errors);
+        ValidateReminders(s.Reminders, errors);
+    }
+
+    private static void ValidateResendSms(ResendSmsSettings? sms, List<FieldError> errors)
+    {
+        if (sms is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(sms.Text))
+        {
+            errors.Add(new("issual.resendSms.text", "Enter the SMS text for resending the coupon."));
+        }
+        else if (!sms.AllowUnicode && Gsm7.UnsupportedCharacters(sms.Text) is { Count: > 0 } bad)
+        {
+            errors.Add(new("issual.resendSms.text",
+                $"The text contains {string.Join(" ", bad.Select(c => $"'{c}'"))}, which a plain SMS cannot carry; remove it or allow Unicode characters."));
+        }
+    }
+
+    private static void ValidateReminders(List<ReminderSettings> reminders, List<FieldError> errors)
+    {
+        for (var i = 0; i < reminders.Count; i++)
+        {
+            var r = reminders[i];
+            if (r.DaysBefore < 0)
+            {
+                errors.Add(new($"issual.reminders[{i}].daysBefore", $"Days before expiry cannot be negative ({r.DaysBefore})."));
+            }
+
+            if (string.IsNullOrWhiteSpace(r.Text))
+            {
+                errors.Add(new($"issual.reminders[{i}].text", "Enter the reminder text."));
+            }
+
+            if (!Enum.IsDefined(r.Channel))
+            {
+                errors.Add(new($"issual.reminders[{i}].channel", "Choose SMS or e-mail."));
+            }
+        }
+    }
+
+    private static IEnumerable<string> SetFields(IssualSettings s)
+    {
+        if (s.RestrictPastOfferIds.Count > 0) yield return "issual.restrictPastOfferIds";
+        if (s.MaxPerCustomer is not null) yield return "issual.maxPerCustomer";
+        if (s.MinGapDays != 0) yield return "issual.minGapDays";
+        if (s.TotalLimit is not null) yield return "issual.totalLimit";
+        if (s.NotifyWhenRemaining is not null) yield return "issual.notifyWhenRemaining";
+        if (s.ResendSms is not null) yield return "issual.resendSms";
+        if (s.Reminders.Count > 0) yield return "issual.reminders";
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Org;
+
+namespace CouponAdmin.Core.Offers;
+
+/// <summary>
+/// A coupon series. It owns its <see cref="OfferDefinition"/> (stored as one JSON document) and keeps the
+/// few columns that lists and filters query: name, status, method, validity and the org-entity tags.
+/// </summary>
+public sealed class Offer
+{
+    private readonly List<OfferOrgEntity> _orgEntities = [];
+
+    private Offer()
+    {
+        Name = "";
+        Definition = new OfferDefinition();
+    }
+
+    public long Id { get; private set; }
+    public string Name { get; private set; }
+    public OfferStatus Status { get; private set; }
+    public GenerationMethod GenerationMethod { get; private set; }
+    public IssuedBy IssuedBy { get; private set; }
+    public DateTimeOffset? ValidFrom { get; private set; }
+    public DateTimeOffset? ValidUntil { get; private set; }
+    public OfferDefinition Definition { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public IReadOnlyCollection<OfferOrgEntity> OrgEntities => _orgEntities;
+
+    /// <summary>Creates a draft; the caller has validated the definition.</summary>
+    public static Offer Create(OfferDefinition definition, DateTimeOffset now)
+    {
+        var offer = new Offer { Status = OfferStatus.Draft, CreatedAt = now };
+        offer.Apply(definition, now);
+        return offer;
+    }
+
+    /// <summary>
+    /// Replaces the settings. What cannot change once the series exists is refused here, field by field:
+    /// the randomized-common sample (its fixed part is already reserved) and, once coupons may have been
+    /// issued (not a draft), the code generation method.
+    /// </summary>
+    public IReadOnlyList<FieldError> Update(OfferDefinition definition, DateTimeOffset now)
+    {
+        var errors = new List<FieldError>();
+        var before = Definition.Coupon.Generation;
+        var after = definition.Coupon.Generation;
+        if (before.Method == GenerationMethod.RandomizedCommon && after.Method == GenerationMethod.RandomizedCommon
+            && !string.Equals(before.SampleCode, after.SampleCode, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new("coupon.generation.sampleCode", $"The sample code cannot change after the offer is created (it is '{before.SampleCode}')."));
+        }
+
+        if (Status != OfferStatus.Draft && before.Method != after.Method)
+        {
+            errors.Add(new("coupon.generation.method", $"The code generation method of a {Status.ToString().ToLowerInvariant()} offer cannot change."));
+        }
+
+        if (errors.Count == 0)
+        {
+            Apply(definition, now);
+        }
+
+        return errors;
+    }
+
+    public Error? Activate(DateTimeOffset now) => ChangeStatus(OfferStatus.Active, now, OfferStatus.Draft, OfferStatus.Paused);
+
+    public Error? Pause(DateTimeOffset now) => ChangeStatus(OfferStatus.Paused, now, OfferStatus.Active);
+
+    public Error? End(DateTimeOffset now) => ChangeStatus(OfferStatus.Ended, now, OfferStatus.Draft, OfferStatus.Active, OfferStatus.Paused);
+
+    private Error? ChangeStatus(OfferStatus to, DateTimeOffset now, params OfferStatus[] from)
+    {
+        if (Status == to)
+        {
+            return null;
+        }
+
+        if (!from.Contains(Status))
+        {
+            return Error.Rule(ErrorCodes.InvalidStatusChange, $"Offer {Id} is {Status.ToString().ToLowerInvariant()} and cannot become {to.ToString().ToLowerInvariant()}.");
+        }
+
+        Status = to;
+        UpdatedAt = now;
+        return null;
+    }
+
+    private void Apply(OfferDefinition definition, DateTimeOffset now)
+    {
+        Definition = Clone(definition);
+        Name = definition.Name.Trim();
+        GenerationMethod = definition.Coupon.Generation.Method;
+        IssuedBy = definition.Coupon.IssuedBy;
+        ValidFrom = definition.ValidFrom;
+        ValidUntil = definition.ValidUntil;
+        UpdatedAt = now;
+
+        var tags = definition.Redemption.OrgEntities.Select(e => new OrgEntityRef(e.Type, e.Id.Trim())).Distinct().ToList();
+        _orgEntities.RemoveAll(e => !tags.Contains(new OrgEntityRef(e.EntityType, e.EntityId)));
+        foreach (var tag in tags.Where(t => !_orgEntities.Any(e => e.EntityType == t.Type && e.EntityId == t.Id)))
+        {
+            _orgEntities.Add(new OfferOrgEntity(tag.Type, tag.Id));
+        }
+    }
+
+    /// <summary>A deep copy, so a caller's later edits never reach the stored settings.</summary>
+    public static OfferDefinition Clone(OfferDefinition definition) =>
+        JsonSerializer.Deserialize<OfferDefinition>(JsonSerializer.Serialize(definition, CouponJson.Options), CouponJson.Options)!;
+}
+
+/// <summary>One org entity an offer is tagged to for redemption: the row the series filter matches exactly.</summary>
+public sealed class OfferOrgEntity(OrgEntityType entityType, string entityId)
+{
+    public long Id { get; private set; }
+    public long OfferId { get; private set; }
+    public OrgEntityType EntityType { get; private set; } = entityType;
+    public string EntityId { get; private set; } = entityId;
+}

@@ -1,0 +1,51 @@
+namespace CouponAdmin.Core.Org;
+
+/// <summary>A zone, store, till or concept. Stores sit in a zone and may belong to a concept; tills sit in a store.</summary>
+public sealed class OrgEntity
+{
+    public const int MaxIdLength = 64;
+    public const int MaxNameLength = 200;
+
+    private OrgEntity()
+    {
+        EntityId = "";
+        Name = "";
+    }
+
+    public OrgEntity(OrgEntityType type, string id, string name, string? parentId = null, string? conceptId = null, string? currency = null)
+    {
+        Type = type;
+        EntityId = id;
+        Name = name;
+        ParentId = parentId;
+        ConceptId = conceptId;
+        Currency = currency;
+    }
+
+    public OrgEntityType Type { get; private set; }
+    public string EntityId { get; private set; }
+    public string Name { get; private set; }
+    /// <summary>A store's zone, or a till's store.</summary>
+    public string? ParentId { get; private set; }
+    public string? ConceptId { get; private set; }
+    /// <summary>A store's default currency; redemption converts fixed discounts into it.</summary>
+    public string? Currency { get; private set; }
+}
+
+/// <summary>The organisation's own settings: one row.</summary>
+public sealed class OrgSettings
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; private set; } = SingletonId;
+    public string TimeZone { get; set; } = "UTC";
+    public string BaseCurrency { get; set; } = "INR";
+}
+
+/// <summary>How many units of <see cref="To"/> one unit of <see cref="From"/> buys.</summary>
+public sealed class ExchangeRate(string from, string to, decimal rate)
+{
+    public string From { get; private set; } = from;
+    public string To { get; private set; } = to;
+    public decimal Rate { get; set; } = rate;
+}

@@ -1,0 +1,43 @@
+using CouponAdmin.Core.Access;
+using CouponAdmin.Core.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CouponAdmin.Core.Persistence.Configurations;
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> builder)
+    {
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.Name).HasMaxLength(100).IsRequired();
+        builder.Property(k => k.Hash).HasMaxLength(64).IsRequired();
+        builder.Property(k => k.Prefix).HasMaxLength(12).IsRequired();
+        builder.HasIndex(k => k.Hash).IsUnique();
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Email).HasMaxLength(254).IsRequired();
+        builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+        builder.Property(u => u.PasswordHash).HasMaxLength(200).IsRequired();
+        builder.HasIndex(u => u.Email).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Actor).HasMaxLength(254).IsRequired();
+        builder.Property(a => a.Action).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.EntityType).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.EntityId).HasMaxLength(64).IsRequired();
+        builder.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}

@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CouponAdmin.Core.Persistence;
+
+/// <summary>SQLite defaults for a busy single file: WAL, a busy timeout, and NORMAL sync (safe under WAL).</summary>
+public static class SqliteSetup
+{
+    public const int BusyTimeoutMs = 10_000;
+
+    public static TBuilder UseCouponSqlite<TBuilder>(this TBuilder options, string connectionString)
+        where TBuilder : DbContextOptionsBuilder =>
+        (TBuilder)options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(CouponDbContext).Assembly.FullName))
+            .AddInterceptors(PragmaInterceptor.Instance);
+
+    /// <summary>Resolves a relative <c>Data Source</c> against the content root and makes its folder.</summary>
+    public static string ResolveConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/couponadmin.db" : configured);
+        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal) && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        builder.Pooling = true;
+        builder.DefaultTimeout = BusyTimeoutMs / 1000;
+        return builder.ToString();
+    }
+
+    /// <summary>WAL is a property of the file; set it once at start-up.</summary>
+    public static async Task EnableWalAsync(CouponDbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    private sealed class PragmaInterceptor : DbConnectionInterceptor
+    {
+        public static readonly PragmaInterceptor Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+            cmd.ExecuteNonQuery();
+        }
+    }
+}
