@@ -31,8 +31,8 @@ public static partial class CustomerIdentifiers
 
     /// <summary>Parses the type word used in files and URLs ("userId", "email", ...), case-insensitively.</summary>
     public static Result<CustomerIdentifier> Parse(string? type, string? raw) =>
-        Enum.TryParse<IdentifierType>(type?.Trim(), ignoreCase: true, out var t) && Enum.IsDefined(t) && !int.TryParse(type, out _)
-            ? Parse(t, raw)
+        Enum.GetNames<IdentifierType>().FirstOrDefault(n => n.Equals(type?.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Parse(Enum.Parse<IdentifierType>(name), raw)
             : Invalid($"'{type}' is not an identifier type: use userId, externalId, mobile or email.");
 
     public static Result<string> NormalizeEmail(string? raw) =>

@@ -103,6 +103,7 @@ internal static class IssualRules
         if (s.RestrictPastOfferIds.Count > 0) yield return "issual.restrictPastOfferIds";
         if (s.MaxPerCustomer is not null) yield return "issual.maxPerCustomer";
         if (s.MinGapDays != 0) yield return "issual.minGapDays";
+        if (s.OnRepeatMatch != RepeatMatchAction.DoNotSend) yield return "issual.onRepeatMatch";
         if (s.TotalLimit is not null) yield return "issual.totalLimit";
         if (s.NotifyWhenRemaining is not null) yield return "issual.notifyWhenRemaining";
         if (s.ResendSms is not null) yield return "issual.resendSms";

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using CouponAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Core.Access;
+
+public sealed record CreatedApiKey(ApiKey Key, string Value);
+
+/// <summary>Creates, checks and revokes API keys. Only a SHA-256 hash of a key is stored.</summary>
+public sealed class ApiKeyService(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
+{
+    private const int PrefixLength = 8;
+
+    public async Task<CreatedApiKey> CreateAsync(string name, IReadOnlyCollection<string> scopes, CancellationToken ct = default)
+    {
+        var value = "ca_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var key = await StoreAsync(name, value, scopes, ct);
+        return new CreatedApiKey(key, value);
+    }
+
+    /// <summary>Makes sure a key with this value and every scope exists (configuration <c>Api:BootstrapKey</c>).</summary>
+    public async Task EnsureBootstrapKeyAsync(string value, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hash = Hash(value);
+        var existing = await db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash, ct);
+        if (existing is null)
+        {
+            await StoreAsync("Bootstrap key", value, ApiScopes.All, ct);
+        }
+        else if (existing.RevokedAt is not null || existing.Scopes.Count != ApiScopes.All.Count)
+        {
+            existing.RevokedAt = null;
+            existing.Scopes = [.. ApiScopes.All];
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>The live key with this value, or null.</summary>
+    public async Task<ApiKey?> AuthenticateAsync(string? value, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hash = Hash(value.Trim());
+        return await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
+    }
+
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ApiKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync(ct);
+    }
+
+    public async Task RevokeAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = await db.ApiKeys.FindAsync([id], ct);
+        if (key is { RevokedAt: null })
+        {
+            key.RevokedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    internal static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    private async Task<ApiKey> StoreAsync(string name, string value, IReadOnlyCollection<string> scopes, CancellationToken ct)
+    {
+        var unknown = scopes.Except(ApiScopes.All).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown scope(s): {string.Join(", ", unknown)}.", nameof(scopes));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = new ApiKey
+        {
+            Name = name,
+            Hash = Hash(value),
+            Prefix = value[..Math.Min(PrefixLength, value.Length)],
+            Scopes = [.. scopes.Distinct()],
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(ct);
+        return key;
+    }
+}

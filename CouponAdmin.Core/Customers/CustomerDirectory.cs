@@ -1,0 +1,122 @@
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Offers;
+using CouponAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Core.Customers;
+
+public sealed record RegisterCustomerRequest(long? UserId, string? ExternalId, string? Mobile, string? Email, string? Name,
+    DateOnly? RegisteredOn, int TransactionCount = 0);
+
+/// <summary>Registers customers and finds them by any identifier.</summary>
+public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFactory)
+{
+    public async Task<Result<Customer>> RegisterAsync(RegisterCustomerRequest r, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        var externalId = Normalize(IdentifierType.ExternalId, r.ExternalId, "externalId", errors);
+        var mobile = Normalize(IdentifierType.Mobile, r.Mobile, "mobile", errors);
+        var email = Normalize(IdentifierType.Email, r.Email, "email", errors);
+        if (r.UserId is <= 0) errors.Add(new("userId", $"'{r.UserId}' is not a valid user id: a user id is a positive whole number."));
+        if (r.TransactionCount < 0) errors.Add(new("transactionCount", $"The transaction count cannot be negative ({r.TransactionCount})."));
+        if (r.Name?.Length > Customer.MaxNameLength) errors.Add(new("name", $"The name is longer than {Customer.MaxNameLength} characters."));
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var clash = await db.Customers.AsNoTracking()
+            .Where(c => c.UserId == r.UserId || (externalId != null && c.ExternalId == externalId) || (mobile != null && c.Mobile == mobile) || (email != null && c.Email == email))
+            .FirstOrDefaultAsync(ct);
+        if (clash is not null)
+        {
+            var which = clash.UserId == r.UserId ? $"user id {r.UserId}" : clash.ExternalId == externalId && externalId != null ? $"external id '{externalId}'" : clash.Mobile == mobile && mobile != null ? $"mobile '{mobile}'" : $"e-mail '{email}'";
+            return new Error(ErrorCodes.DuplicateCustomer, $"A customer with {which} already exists (user id {clash.UserId}).", ErrorKind.Conflict);
+        }
+
+        var customer = new Customer
+        {
+            UserId = r.UserId ?? await NextUserIdAsync(db, ct),
+            ExternalId = externalId,
+            Mobile = mobile,
+            Email = email,
+            Name = r.Name?.Trim(),
+            RegisteredOn = r.RegisteredOn,
+            TransactionCount = r.TransactionCount,
+        };
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(ct);
+        return customer;
+    }
+
+    /// <summary>Finds a customer by a parsed identifier; refusals carry the API's error codes.</summary>
+    public async Task<Result<Customer>> FindAsync(IdentifierType type, string value, CancellationToken ct = default)
+    {
+        var parsed = CustomerIdentifiers.Parse(type, value);
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await ByIdentifier(db.Customers.AsNoTracking(), parsed.Value!).FirstOrDefaultAsync(ct);
+        return customer is null
+            ? Error.NotFound(ErrorCodes.CustomerNotFound, $"No customer has {Describe(parsed.Value!)}.")
+            : customer;
+    }
+
+    public async Task<Page<Customer>> SearchAsync(string? term, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Customers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(term))
+        {
+            var t = term.Trim();
+            var like = $"%{t}%";
+            query = long.TryParse(t, out var id)
+                ? query.Where(c => c.UserId == id || EF.Functions.Like(c.Mobile!, like))
+                : query.Where(c => EF.Functions.Like(c.Name!, like) || EF.Functions.Like(c.Email!, like) || EF.Functions.Like(c.ExternalId!, like) || EF.Functions.Like(c.Mobile!, like));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(c => c.UserId).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, OfferQueries.MaxPageSize)).ToListAsync(ct);
+        return new Page<Customer>(items, total);
+    }
+
+    public static IQueryable<Customer> ByIdentifier(IQueryable<Customer> customers, CustomerIdentifier id) => id.Type switch
+    {
+        IdentifierType.UserId => customers.Where(c => c.UserId == long.Parse(id.Value, System.Globalization.CultureInfo.InvariantCulture)),
+        IdentifierType.Email => customers.Where(c => c.Email == id.Value),
+        IdentifierType.Mobile => customers.Where(c => c.Mobile == id.Value),
+        _ => customers.Where(c => c.ExternalId == id.Value),
+    };
+
+    public static string Describe(CustomerIdentifier id) => id.Type switch
+    {
+        IdentifierType.UserId => $"user id {id.Value}",
+        IdentifierType.Email => $"e-mail '{id.Value}'",
+        IdentifierType.Mobile => $"mobile '{id.Value}'",
+        _ => $"external id '{id.Value}'",
+    };
+
+    private static string? Normalize(IdentifierType type, string? raw, string path, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        var parsed = CustomerIdentifiers.Parse(type, raw);
+        if (!parsed.IsSuccess)
+        {
+            errors.Add(new(path, parsed.Error!.Message));
+            return null;
+        }
+
+        return parsed.Value!.Value;
+    }
+
+    private static async Task<long> NextUserIdAsync(CouponDbContext db, CancellationToken ct) =>
+        (await db.Customers.MaxAsync(c => (long?)c.UserId, ct) ?? 1000) + 1;
+}

@@ -1,0 +1,36 @@
+using CouponAdmin.Core.Audit;
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Core.Offers;
+
+/// <summary>Replaces an offer's settings, refusing what may no longer change.</summary>
+public sealed class UpdateOffer(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<Result<Offer>> ExecuteAsync(long id, OfferDefinition definition, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var offer = await db.Offers.Include(o => o.OrgEntities).FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (offer is null)
+        {
+            return OfferQueries.NotFound(id);
+        }
+
+        var errors = await OfferReferences.ValidateAsync(db, definition, id, ct);
+        var before = offer.Definition;
+        if (errors.Count == 0)
+        {
+            errors.AddRange(offer.Update(definition, clock.GetUtcNow()));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors);
+        }
+
+        AuditLog.Record(db, offer.UpdatedAt, actor, "offer.updated", nameof(Offer), offer.Id, before, offer.Definition);
+        await db.SaveChangesAsync(ct);
+        return offer;
+    }
+}

@@ -1,0 +1,56 @@
+using CouponAdmin.Core.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CouponAdmin.Api;
+
+/// <summary>Maps Core refusals onto RFC 7807 problem details with the stable <c>code</c> extension.</summary>
+internal static class ApiResults
+{
+    public static ProblemHttpResult Problem(Error error)
+    {
+        var status = error.Kind switch
+        {
+            ErrorKind.Validation => StatusCodes.Status400BadRequest,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
+        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
+        if (error.Fields is { Count: > 0 } fields)
+        {
+            extensions["errors"] = fields.GroupBy(f => f.Path).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
+        }
+
+        return TypedResults.Problem(detail: error.Message, statusCode: status, title: Title(status), extensions: extensions);
+    }
+
+    public static ProblemHttpResult Problem(int status, string code, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: Title(status), extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    public static ProblemHttpResult Invalid(string path, string message) =>
+        Problem(Error.Validation([new FieldError(path, message)]));
+
+    public static string CodeForStatus(int status) => status switch
+    {
+        400 => "INVALID_REQUEST",
+        401 => "UNAUTHORIZED",
+        403 => "FORBIDDEN",
+        404 => "NOT_FOUND",
+        405 => "METHOD_NOT_ALLOWED",
+        409 => "CONFLICT",
+        415 => "UNSUPPORTED_MEDIA_TYPE",
+        429 => "RATE_LIMITED",
+        _ => "INTERNAL_ERROR",
+    };
+
+    private static string Title(int status) => status switch
+    {
+        400 => "The request is invalid.",
+        401 => "Authentication is required.",
+        403 => "Not allowed.",
+        404 => "Not found.",
+        409 => "Conflict.",
+        422 => "Refused by a business rule.",
+        _ => "Error.",
+    };
+}

@@ -1,0 +1,40 @@
+using CouponAdmin.Core.Common;
+
+namespace CouponAdmin.Api;
+
+internal static class ApiSetup
+{
+    public static IServiceCollection AddCouponAdminApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => CouponJson.Configure(o.SerializerOptions));
+        services.AddOpenApi();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Every API error carries a stable code, including the framework's own 400/404/405.
+            if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                ctx.ProblemDetails.Extensions["code"] = ApiResults.CodeForStatus(ctx.ProblemDetails.Status ?? 500);
+            }
+        });
+        return services;
+    }
+
+    /// <summary>API responses without a body become problem details; UI paths keep the Blazor not-found page.</summary>
+    public static WebApplication UseCouponAdminApiErrors(this WebApplication app)
+    {
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        return app;
+    }
+
+    public static WebApplication MapCouponAdminApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        var v1 = app.MapGroup("/api/v1").WithApiKey();
+        v1.MapOrgApi();
+        v1.MapCustomersApi();
+        v1.MapOffersApi();
+        return app;
+    }
+}

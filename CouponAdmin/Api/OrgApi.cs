@@ -1,0 +1,59 @@
+using CouponAdmin.Core.Access;
+using CouponAdmin.Core.Org;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CouponAdmin.Api;
+
+internal static class OrgApi
+{
+    public sealed record OrgRequest(string TimeZone, string BaseCurrency);
+
+    public sealed record OrgResponse(string TimeZone, string BaseCurrency);
+
+    public sealed record OrgEntityResponse(OrgEntityType Type, string Id, string Name, string? ParentId, string? ConceptId, string? Currency);
+
+    public static void MapOrgApi(this RouteGroupBuilder api)
+    {
+        var org = api.MapGroup("/org").WithTags("Org").RequireScope(ApiScopes.Admin);
+
+        org.MapGet("", async (OrgSetup setup, CancellationToken ct) =>
+        {
+            var s = await setup.GetSettingsAsync(ct);
+            return TypedResults.Ok(new OrgResponse(s.TimeZone, s.BaseCurrency));
+        });
+
+        org.MapPut("", async Task<Results<Ok<OrgResponse>, ProblemHttpResult>> (OrgRequest body, OrgSetup setup, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await setup.SetSettingsAsync(body.TimeZone, body.BaseCurrency, http.Actor(), ct);
+            return result.IsSuccess ? TypedResults.Ok(new OrgResponse(result.Value!.TimeZone, result.Value.BaseCurrency)) : ApiResults.Problem(result.Error!);
+        });
+
+        org.MapPost("/entities", async Task<Results<Created<OrgEntityResponse>, ProblemHttpResult>> (OrgEntityRequest body, OrgSetup setup, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await setup.AddEntityAsync(body, http.Actor(), ct);
+            if (!result.IsSuccess)
+            {
+                return ApiResults.Problem(result.Error!);
+            }
+
+            var e = result.Value!;
+            return TypedResults.Created($"/api/v1/org/entities/{e.Type.ToString().ToUpperInvariant()}/{e.EntityId}", ToResponse(e));
+        });
+
+        org.MapGet("/entities", async (OrgEntityType? type, OrgSetup setup, CancellationToken ct) =>
+            TypedResults.Ok((await setup.ListEntitiesAsync(type, ct)).Select(ToResponse).ToList()));
+
+        org.MapPut("/exchange-rates", async Task<Results<Ok<IReadOnlyList<ExchangeRateRequest>>, ProblemHttpResult>> (List<ExchangeRateRequest> body, OrgSetup setup, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await setup.SetExchangeRatesAsync(body, http.Actor(), ct);
+            return result.IsSuccess
+                ? TypedResults.Ok<IReadOnlyList<ExchangeRateRequest>>(result.Value!.Select(r => new ExchangeRateRequest(r.From, r.To, r.Rate)).ToList())
+                : ApiResults.Problem(result.Error!);
+        });
+
+        org.MapGet("/exchange-rates", async (OrgSetup setup, CancellationToken ct) =>
+            TypedResults.Ok((await setup.ListExchangeRatesAsync(ct)).Select(r => new ExchangeRateRequest(r.From, r.To, r.Rate)).ToList()));
+    }
+
+    private static OrgEntityResponse ToResponse(OrgEntity e) => new(e.Type, e.EntityId, e.Name, e.ParentId, e.ConceptId, e.Currency);
+}

@@ -1,0 +1,49 @@
+using CouponAdmin.Core.Access;
+using CouponAdmin.Core.Persistence;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Hosting;
+
+/// <summary>What runs once before the app serves: migrations, WAL, the bootstrap key, and demo data in Development.</summary>
+internal static class Startup
+{
+    public const string DemoPasswordDefault = "demo-admin-2026";
+
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var services = app.Services;
+        var config = app.Configuration;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<CouponDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+            await SqliteSetup.EnableWalAsync(db);
+        }
+
+        if (config["Api:BootstrapKey"] is { Length: > 0 } bootstrapKey)
+        {
+            await services.GetRequiredService<ApiKeyService>().EnsureBootstrapKeyAsync(bootstrapKey);
+        }
+
+        if (config.GetValue("Demo:Seed", false))
+        {
+            var seeded = await services.GetRequiredService<DemoData>().SeedIfEmptyAsync();
+            var email = config["Demo:AdminEmail"] ?? "admin@demo.local";
+            var password = config["Demo:AdminPassword"] ?? DemoPasswordDefault;
+            await services.GetRequiredService<UserAccounts>().EnsureUserAsync(email, "Demo admin", password,
+                [Roles.Admin, Roles.Marketer, Roles.Support, Roles.Ops]);
+            app.Lifetime.ApplicationStarted.Register(() => PrintSignIn(app, email, password, seeded));
+        }
+    }
+
+    private static void PrintSignIn(WebApplication app, string email, string password, bool seeded)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var url = addresses.FirstOrDefault() ?? "(see --urls)";
+        Console.WriteLine();
+        Console.WriteLine($"  CouponAdmin is running at {url}");
+        Console.WriteLine($"  Sign in as {email} with password {password}{(seeded ? "  (demo org and data were just created)" : "")}");
+        Console.WriteLine();
+    }
+}
