@@ -17,6 +17,7 @@ internal static class SignIn
             .AddCookie(o =>
             {
                 o.LoginPath = LoginPath;
+                o.AccessDeniedPath = "/account/denied";
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.Cookie.Name = "couponadmin.auth";
