@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Org;
@@ -26,6 +27,10 @@ public sealed class Offer
     public DateTimeOffset? ValidFrom { get; private set; }
     public DateTimeOffset? ValidUntil { get; private set; }
     public OfferDefinition Definition { get; private set; }
+    /// <summary>The key of the offer's code permutation; codes are unguessable from one another without it.</summary>
+    public byte[] CodeKey { get; private set; } = [];
+    /// <summary>The org-unique code part: a randomized-common offer's fixed part, or a common offer's code.</summary>
+    public string? ReservedCode { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public IReadOnlyCollection<OfferOrgEntity> OrgEntities => _orgEntities;
@@ -33,7 +38,7 @@ public sealed class Offer
     /// <summary>Creates a draft; the caller has validated the definition.</summary>
     public static Offer Create(OfferDefinition definition, DateTimeOffset now)
     {
-        var offer = new Offer { Status = OfferStatus.Draft, CreatedAt = now };
+        var offer = new Offer { Status = OfferStatus.Draft, CreatedAt = now, CodeKey = RandomNumberGenerator.GetBytes(16) };
         offer.Apply(definition, now);
         return offer;
     }
@@ -66,6 +71,9 @@ public sealed class Offer
 
         return errors;
     }
+
+    /// <summary>Records the org-unique part of the offer's codes, chosen by the caller among the free ones.</summary>
+    public void Reserve(string? code) => ReservedCode = code;
 
     public Error? Activate(DateTimeOffset now) => ChangeStatus(OfferStatus.Active, now, OfferStatus.Draft, OfferStatus.Paused);
 

@@ -1,10 +1,10 @@
 using CouponAdmin.Core.Access;
 using CouponAdmin.Core.Audit;
 using CouponAdmin.Core.Customers;
+using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CouponAdmin.Core.Persistence;
 
@@ -19,16 +19,23 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Coupon> Coupons => Set<Coupon>();
+    public DbSet<OfferCounter> OfferCounters => Set<OfferCounter>();
+    public DbSet<CustomerIssual> CustomerIssuals => Set<CustomerIssual>();
+    public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
+    public DbSet<IssualAlert> IssualAlerts => Set<IssualAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no date-time type; a sortable integer keeps comparisons and ORDER BY in SQL.
+        // SQLite has no date-time type: instants are stored as UTC ticks, so comparisons and ORDER BY
+        // work in SQL and raw statements bind DateTimeOffset.UtcTicks. Offsets the client sent stay in
+        // the offer's JSON settings.
         if (Database.IsSqlite())
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
     }
 }

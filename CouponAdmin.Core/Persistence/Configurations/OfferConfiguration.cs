@@ -27,6 +27,9 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
                     d => JsonSerializer.Serialize(d, CouponJson.Options).GetHashCode(StringComparison.Ordinal),
                     d => Offer.Clone(d)))
             .IsRequired();
+        builder.Property(o => o.CodeKey).HasMaxLength(32).IsRequired();
+        builder.Property(o => o.ReservedCode).HasMaxLength(40);
+        builder.HasIndex(o => o.ReservedCode).IsUnique();
         builder.HasIndex(o => o.Status);
         builder.HasIndex(o => o.Name);
 

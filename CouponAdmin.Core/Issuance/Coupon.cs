@@ -1,0 +1,62 @@
+namespace CouponAdmin.Core.Issuance;
+
+public enum CouponStatus { Unissued, Issued, Redeemed, Revoked, Expired }
+
+/// <summary>
+/// One coupon: a code of an offer, held by a customer once issued. Common-code coupons share their code
+/// (<see cref="IsShared"/>); every other code is unique in the org.
+/// </summary>
+public sealed class Coupon
+{
+    public const int MaxCodeLength = 40;
+
+    public long Id { get; set; }
+    public long OfferId { get; set; }
+    public string Code { get; set; } = "";
+    public bool IsShared { get; set; }
+    public long? CustomerId { get; set; }
+    public CouponStatus Status { get; set; }
+    public DateTimeOffset? IssuedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public int RedemptionCount { get; set; }
+    public DateTimeOffset LastStatusChangeAt { get; set; }
+
+    /// <summary>Expiry is derived: an issued coupon past its expiry time is expired without a write.</summary>
+    public CouponStatus StatusAt(DateTimeOffset now) =>
+        Status == CouponStatus.Issued && ExpiresAt is { } expires && expires < now ? CouponStatus.Expired : Status;
+}
+
+/// <summary>Per-offer counters, kept beside the offer so hot paths update one small row.</summary>
+public sealed class OfferCounter
+{
+    public long OfferId { get; set; }
+    public long IssuedCount { get; set; }
+    /// <summary>The next index into the offer's keyed code permutation.</summary>
+    public long NextCodeIndex { get; set; }
+    public long RedeemedCount { get; set; }
+}
+
+/// <summary>How many coupons of an offer a customer holds and when the last came: the O(1) issual-rule guard.</summary>
+public sealed class CustomerIssual
+{
+    public long OfferId { get; set; }
+    public long CustomerId { get; set; }
+    public int Count { get; set; }
+    public DateTimeOffset? LastIssuedAt { get; set; }
+}
+
+/// <summary>A customer on an offer's "issue to specific customers only" list.</summary>
+public sealed class AudienceMember
+{
+    public long OfferId { get; set; }
+    public long CustomerId { get; set; }
+}
+
+/// <summary>The one "N coupons remain" alert of an offer, recorded when the threshold is first reached.</summary>
+public sealed class IssualAlert
+{
+    public long OfferId { get; set; }
+    public long Remaining { get; set; }
+    public DateTimeOffset RaisedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+}

@@ -1,0 +1,46 @@
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Offers;
+using CouponAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Core.Issuance;
+
+/// <summary>
+/// Says which per-customer rule refused an issual once the atomic count did, and applies "send the existing
+/// valid coupon" when the marketer chose it. Reads only; the decision was already made by the count.
+/// </summary>
+internal static class CustomerRefusal
+{
+    public static async Task<Result<IssuedCoupon>> ExplainAsync(CouponDbContext db, Offer offer, long customerId, DateTimeOffset now, CancellationToken ct)
+    {
+        var d = offer.Definition;
+        var counter = await db.CustomerIssuals.AsNoTracking().FirstAsync(c => c.OfferId == offer.Id && c.CustomerId == customerId, ct);
+        var max = IssuanceChecks.MaxPerCustomer(d);
+        var maxReached = max is { } m && counter.Count >= m;
+
+        if (maxReached && d.Issual.OnRepeatMatch == RepeatMatchAction.SendExisting && await ValidCouponAsync(db, offer.Id, customerId, now, ct) is { } existing)
+        {
+            return new IssuedCoupon(existing.Code, offer.Id, customerId, existing.IssuedAt!.Value, existing.ExpiresAt, CouponStatus.Issued, Existing: true);
+        }
+
+        if (maxReached && d.Coupon.Generation.Method == GenerationMethod.Common)
+        {
+            return Error.Rule(ErrorCodes.GenericAlreadyIssued, $"Customer {customerId} already has the common code of offer {offer.Id}.");
+        }
+
+        if (maxReached)
+        {
+            return Error.Rule(ErrorCodes.MaxIssualsPerCustomerExceeded, $"Customer {customerId} already has {counter.Count} coupon(s) of offer {offer.Id}, the maximum of {max}.");
+        }
+
+        var next = counter.LastIssuedAt!.Value.AddDays(d.Issual.MinGapDays);
+        return Error.Rule(ErrorCodes.MinIssualGapNotMet,
+            $"Customer {customerId} got a coupon of offer {offer.Id} at {counter.LastIssuedAt:yyyy-MM-dd HH:mm} UTC; the next may be issued from {next:yyyy-MM-dd HH:mm} UTC ({d.Issual.MinGapDays}-day gap).");
+    }
+
+    private static Task<Coupon?> ValidCouponAsync(CouponDbContext db, long offerId, long customerId, DateTimeOffset now, CancellationToken ct) =>
+        db.Coupons.AsNoTracking()
+            .Where(c => c.OfferId == offerId && c.CustomerId == customerId && c.Status == CouponStatus.Issued && (c.ExpiresAt == null || c.ExpiresAt > now))
+            .OrderByDescending(c => c.IssuedAt)
+            .FirstOrDefaultAsync(ct);
+}

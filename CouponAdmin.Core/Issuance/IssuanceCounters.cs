@@ -1,0 +1,53 @@
+using CouponAdmin.Core.Persistence;
+
+namespace CouponAdmin.Core.Issuance;
+
+/// <summary>
+/// The atomic steps of issuing, each one conditional statement, so concurrent issuers can never pass a limit:
+/// the statement that raises a counter is the statement that checks it.
+/// </summary>
+internal static class IssuanceCounters
+{
+    /// <summary>Makes sure the offer's counter row exists (once per offer).</summary>
+    public static Task EnsureOfferRowAsync(CouponDbContext db, long offerId, CancellationToken ct) =>
+        db.ExecuteAsync("""INSERT INTO "OfferCounters" ("OfferId", "IssuedCount", "NextCodeIndex", "RedeemedCount") VALUES (@o, 0, 0, 0) ON CONFLICT DO NOTHING""",
+            ct, ("@o", offerId));
+
+    /// <summary>
+    /// Counts one more coupon for the customer if they hold fewer than <paramref name="max"/> and their last came
+    /// no later than <paramref name="gapStart"/>. Returns false when either rule refuses.
+    /// </summary>
+    public static async Task<bool> TryCountCustomerAsync(CouponDbContext db, long offerId, long customerId, int? max, DateTimeOffset? gapStart, DateTimeOffset now, CancellationToken ct)
+    {
+        await db.ExecuteAsync("""INSERT INTO "CustomerIssuals" ("OfferId", "CustomerId", "Count", "LastIssuedAt") VALUES (@o, @c, 0, NULL) ON CONFLICT DO NOTHING""",
+            ct, ("@o", offerId), ("@c", customerId));
+        var changed = await db.ExecuteAsync("""
+            UPDATE "CustomerIssuals" SET "Count" = "Count" + 1, "LastIssuedAt" = @now
+            WHERE "OfferId" = @o AND "CustomerId" = @c
+              AND (@max IS NULL OR "Count" < @max)
+              AND (@gapStart IS NULL OR "LastIssuedAt" IS NULL OR "LastIssuedAt" <= @gapStart)
+            """, ct, ("@o", offerId), ("@c", customerId), ("@max", max), ("@gapStart", gapStart), ("@now", now));
+        return changed == 1;
+    }
+
+    /// <summary>Counts one more issual for the offer unless its total limit is reached; returns the new count.</summary>
+    public static Task<long?> TryCountOfferAsync(CouponDbContext db, long offerId, long? totalLimit, CancellationToken ct) =>
+        db.ScalarAsync<long>("""
+            UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" + 1
+            WHERE "OfferId" = @o AND (@limit IS NULL OR "IssuedCount" < @limit)
+            RETURNING "IssuedCount"
+            """, ct, ("@o", offerId), ("@limit", totalLimit));
+
+    /// <summary>Takes the next index of the offer's code permutation unless the code space is used up.</summary>
+    public static Task<long?> TryTakeCodeIndexAsync(CouponDbContext db, long offerId, long capacity, CancellationToken ct) =>
+        db.ScalarAsync<long>("""
+            UPDATE "OfferCounters" SET "NextCodeIndex" = "NextCodeIndex" + 1
+            WHERE "OfferId" = @o AND "NextCodeIndex" < @capacity
+            RETURNING "NextCodeIndex" - 1
+            """, ct, ("@o", offerId), ("@capacity", capacity));
+
+    /// <summary>Records the "N remain" alert the first time the remaining count is at or below the threshold.</summary>
+    public static Task RaiseAlertAsync(CouponDbContext db, long offerId, long remaining, DateTimeOffset now, CancellationToken ct) =>
+        db.ExecuteAsync("""INSERT INTO "IssualAlerts" ("OfferId", "Remaining", "RaisedAt", "SentAt") VALUES (@o, @r, @now, NULL) ON CONFLICT DO NOTHING""",
+            ct, ("@o", offerId), ("@r", remaining), ("@now", now));
+}

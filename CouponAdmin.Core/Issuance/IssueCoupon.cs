@@ -1,0 +1,104 @@
+using CouponAdmin.Core.Audit;
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Customers;
+using CouponAdmin.Core.Offers;
+using CouponAdmin.Core.Org;
+using CouponAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Core.Issuance;
+
+public sealed record IssueCouponRequest(long OfferId, IdentifierType CustomerType, string CustomerValue, string? Code = null);
+
+public sealed record IssuedCoupon(string Code, long OfferId, long CustomerId, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt,
+    CouponStatus Status, bool Existing);
+
+/// <summary>
+/// Issues one coupon (API call or upload row) through the rule chain of DESIGN.md: customer → offer →
+/// audience → past issuals → generic / max per customer / gap → series limit → a free code → issue.
+/// The counting steps are atomic conditional statements inside one transaction.
+/// </summary>
+public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<Result<IssuedCoupon>> ExecuteAsync(IssueCouponRequest request, string actor, CancellationToken ct = default)
+    {
+        var parsed = CustomerIdentifiers.Parse(request.CustomerType, request.CustomerValue);
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customerId = await CustomerDirectory.ByIdentifier(db.Customers.AsNoTracking(), parsed.Value!).Select(c => (long?)c.UserId).FirstOrDefaultAsync(ct);
+        if (customerId is null)
+        {
+            return Error.Rule(ErrorCodes.CustomerNotFound, $"No customer has {CustomerDirectory.Describe(parsed.Value!)}.");
+        }
+
+        var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OfferId, ct);
+        if (offer is null)
+        {
+            return OfferQueries.NotFound(request.OfferId);
+        }
+
+        if (request.Code is not null && offer.GenerationMethod != GenerationMethod.Uploaded)
+        {
+            return Error.Validation([new FieldError("code", $"A code can be chosen only for uploaded codes; offer {offer.Id} makes its own.")]);
+        }
+
+        var now = clock.GetUtcNow();
+        var refusal = IssuanceChecks.OfferIssuable(offer, now)
+            ?? await IssuanceChecks.AudienceAsync(db, offer, customerId.Value, ct)
+            ?? await IssuanceChecks.PastIssualAsync(db, offer, customerId.Value, now, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var zone = await OrgTime.ZoneAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await IssueInTransactionAsync(db, offer, customerId.Value, request.Code, now, zone, ct);
+        if (outcome.IsSuccess && !outcome.Value!.Existing)
+        {
+            AuditLog.Record(db, now, actor, "coupon.issued", nameof(Coupon), outcome.Value.Code, (object?)null, outcome.Value);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        return outcome;
+    }
+
+    private static async Task<Result<IssuedCoupon>> IssueInTransactionAsync(CouponDbContext db, Offer offer, long customerId, string? requestedCode,
+        DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var d = offer.Definition;
+        if (IssuanceChecks.CountsPerCustomer(d))
+        {
+            var gapStart = d.Issual.MinGapDays > 0 ? now.AddDays(-d.Issual.MinGapDays) : (DateTimeOffset?)null;
+            if (!await IssuanceCounters.TryCountCustomerAsync(db, offer.Id, customerId, IssuanceChecks.MaxPerCustomer(d), gapStart, now, ct))
+            {
+                return await CustomerRefusal.ExplainAsync(db, offer, customerId, now, ct);
+            }
+        }
+
+        await IssuanceCounters.EnsureOfferRowAsync(db, offer.Id, ct);
+        if (await IssuanceCounters.TryCountOfferAsync(db, offer.Id, d.Issual.TotalLimit, ct) is not { } issuedCount)
+        {
+            return Error.Rule(ErrorCodes.SeriesIssualLimitExceeded, $"Offer {offer.Id} has issued its limit of {d.Issual.TotalLimit:N0} coupons.");
+        }
+
+        var expiresAt = ExpiryCalculator.ExpiresAt(now, d.Coupon.Expiry, offer.ValidUntil, zone);
+        var code = await CodeSource.IssueAsync(db, offer, customerId, requestedCode, now, expiresAt, ct);
+        if (!code.IsSuccess)
+        {
+            return code.Error!;
+        }
+
+        if (d.Issual.TotalLimit is { } limit && d.Issual.NotifyWhenRemaining is { } threshold && limit - issuedCount <= threshold)
+        {
+            await IssuanceCounters.RaiseAlertAsync(db, offer.Id, limit - issuedCount, now, ct);
+        }
+
+        return new IssuedCoupon(code.Value!, offer.Id, customerId, now, expiresAt, CouponStatus.Issued, Existing: false);
+    }
+}

@@ -1,0 +1,52 @@
+using CouponAdmin.Core.Issuance;
+using CouponAdmin.Core.Offers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CouponAdmin.Core.Persistence.Configurations;
+
+internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
+{
+    public void Configure(EntityTypeBuilder<Coupon> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Code).HasMaxLength(Coupon.MaxCodeLength).IsRequired();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        // Unique in the org, except the one shared code of a common-code offer.
+        builder.HasIndex(c => c.Code).IsUnique().HasFilter("\"IsShared\" = 0");
+        builder.HasIndex(c => new { c.OfferId, c.CustomerId });
+        builder.HasIndex(c => c.CustomerId);
+        builder.HasOne<Offer>().WithMany().HasForeignKey(c => c.OfferId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OfferCounterConfiguration : IEntityTypeConfiguration<OfferCounter>
+{
+    public void Configure(EntityTypeBuilder<OfferCounter> builder)
+    {
+        builder.HasKey(c => c.OfferId);
+        builder.Property(c => c.OfferId).ValueGeneratedNever();
+        builder.HasOne<Offer>().WithOne().HasForeignKey<OfferCounter>(c => c.OfferId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CustomerIssualConfiguration : IEntityTypeConfiguration<CustomerIssual>
+{
+    public void Configure(EntityTypeBuilder<CustomerIssual> builder) =>
+        builder.HasKey(c => new { c.OfferId, c.CustomerId });
+}
+
+internal sealed class AudienceMemberConfiguration : IEntityTypeConfiguration<AudienceMember>
+{
+    public void Configure(EntityTypeBuilder<AudienceMember> builder) =>
+        builder.HasKey(a => new { a.OfferId, a.CustomerId });
+}
+
+internal sealed class IssualAlertConfiguration : IEntityTypeConfiguration<IssualAlert>
+{
+    public void Configure(EntityTypeBuilder<IssualAlert> builder)
+    {
+        builder.HasKey(a => a.OfferId);
+        builder.Property(a => a.OfferId).ValueGeneratedNever();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CouponAdmin.Core.Persistence;
+
+/// <summary>
+/// Raw statements on the context's connection and current transaction: for the atomic conditional updates
+/// (<c>UPDATE … WHERE n &lt; @limit RETURNING …</c>) that must not be read-then-write.
+/// </summary>
+internal static class Sql
+{
+    public static async Task<int> ExecuteAsync(this CouponDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var cmd = Command(db, sql, parameters);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The first column of the first row, or null when no row came back.</summary>
+    public static async Task<T?> ScalarAsync<T>(this CouponDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+        where T : struct
+    {
+        await using var cmd = Command(db, sql, parameters);
+        var value = await cmd.ExecuteScalarAsync(ct);
+        return value is null or DBNull ? null : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<string?> StringAsync(this CouponDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var cmd = Command(db, sql, parameters);
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
+    private static DbCommand Command(CouponDbContext db, string sql, (string Name, object? Value)[] parameters)
+    {
+        var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value switch
+            {
+                null => DBNull.Value,
+                DateTimeOffset at => at.UtcTicks,
+                bool b => b ? 1 : 0,
+                _ => value,
+            };
+            cmd.Parameters.Add(p);
+        }
+
+        return cmd;
+    }
+}
