@@ -24,4 +24,7 @@ public static class ErrorCodes
     public const string NoCodesAvailable = "NO_CODES_AVAILABLE";
     public const string DuplicateCode = "DUPLICATE_CODE";
     public const string IssualNotAllowedForSeries = "ISSUAL_NOT_ALLOWED_FOR_SERIES";
+
+    // Redeeming
+    public const string CouponNotFound = "COUPON_NOT_FOUND";
 }

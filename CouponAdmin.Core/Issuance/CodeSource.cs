@@ -57,7 +57,7 @@ internal static class CodeSource
                           ORDER BY "Id" LIMIT 1)
             RETURNING "Code"
             """, ct, ("@o", offer.Id), ("@c", customerId), ("@now", now), ("@exp", expiresAt), ("@code", code));
-        return taken ?? NoCodes(offer, code is null ? $"offer {offer.Id} has no unissued uploaded codes left" : $"'{code}' is not an unissued code of offer {offer.Id}");
+        return taken is not null ? taken : NoCodes(offer, code is null ? $"offer {offer.Id} has no unissued uploaded codes left" : $"'{code}' is not an unissued code of offer {offer.Id}");
     }
 
     private static async Task<bool> InsertAsync(CouponDbContext db, long offerId, string code, bool shared, long customerId,

@@ -17,7 +17,15 @@ public sealed class CreateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
             return Error.Validation(errors);
         }
 
+        definition = Offer.Clone(definition);
+        var reserved = await CodeReservation.ReserveAsync(db, 0, null, definition, ct);
+        if (!reserved.IsSuccess)
+        {
+            return reserved.Error!;
+        }
+
         var offer = Offer.Create(definition, clock.GetUtcNow());
+        offer.Reserve(reserved.Value);
         db.Offers.Add(offer);
         await db.SaveChangesAsync(ct);
         AuditLog.Record(db, offer.CreatedAt, actor, "offer.created", nameof(Offer), offer.Id, (OfferDefinition?)null, offer.Definition);

@@ -63,6 +63,10 @@ public sealed class Offer
         {
             errors.Add(new("coupon.generation.method", $"The code generation method of a {Status.ToString().ToLowerInvariant()} offer cannot change."));
         }
+        else if (Status != OfferStatus.Draft && !SameCodeFormat(before, after))
+        {
+            errors.Add(new("coupon.generation", $"The code format of a {Status.ToString().ToLowerInvariant()} offer cannot change: issued codes keep theirs."));
+        }
 
         if (errors.Count == 0)
         {
@@ -115,6 +119,13 @@ public sealed class Offer
             _orgEntities.Add(new OfferOrgEntity(tag.Type, tag.Id));
         }
     }
+
+    private static bool SameCodeFormat(GenerationSettings a, GenerationSettings b) =>
+        a.Method != GenerationMethod.AutoUnique && a.Method != GenerationMethod.Common
+            ? true
+            : a.Length == b.Length && a.Alphabet == b.Alphabet
+              && string.Equals(a.Prefix ?? "", b.Prefix ?? "", StringComparison.OrdinalIgnoreCase)
+              && string.Equals(a.CommonCode ?? "", b.CommonCode ?? "", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A deep copy, so a caller's later edits never reach the stored settings.</summary>
     public static OfferDefinition Clone(OfferDefinition definition) =>

@@ -24,6 +24,19 @@ public sealed class UpdateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
             errors.AddRange(offer.Update(definition, clock.GetUtcNow()));
         }
 
+        if (errors.Count == 0)
+        {
+            var reserved = await CodeReservation.ReserveAsync(db, offer.Id, offer.ReservedCode, offer.Definition, ct);
+            if (reserved.IsSuccess)
+            {
+                offer.Reserve(reserved.Value);
+            }
+            else
+            {
+                errors.AddRange(reserved.Error!.Fields!);
+            }
+        }
+
         if (errors.Count > 0)
         {
             return Error.Validation(errors);

@@ -57,6 +57,12 @@ public sealed class DemoData(IDbContextFactory<CouponDbContext> dbFactory, TimeP
         foreach (var (definition, activate) in Offers(now))
         {
             var offer = Offer.Create(definition, now);
+            offer.Reserve(definition.Coupon.Generation.Method switch
+            {
+                GenerationMethod.Common => "C:" + definition.Coupon.Generation.CommonCode,
+                GenerationMethod.RandomizedCommon => "R:" + Codes.RandomizedCommonCode.FromSample(definition.Coupon.Generation.SampleCode!).FixedPart,
+                _ => null,
+            });
             if (activate)
             {
                 offer.Activate(now);

@@ -35,6 +35,7 @@ internal static class ApiSetup
         v1.MapOrgApi();
         v1.MapCustomersApi();
         v1.MapOffersApi();
+        v1.MapCouponsApi();
         return app;
     }
 }

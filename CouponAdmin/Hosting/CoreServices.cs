@@ -1,5 +1,6 @@
 using CouponAdmin.Core.Access;
 using CouponAdmin.Core.Customers;
+using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
@@ -31,6 +32,8 @@ internal static class CoreServices
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<DemoData>();
+        services.AddSingleton<IssueCoupon>();
+        services.AddSingleton<CouponQueries>();
         return services;
     }
 }

@@ -172,11 +172,136 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("CouponAdmin.Core.Issuance.AudienceMember", b =>
+                {
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId", "CustomerId");
+
+                    b.ToTable("AudienceMembers");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Issuance.Coupon", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastStatusChangeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RedemptionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasFilter("\"IsShared\" = 0");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("OfferId", "CustomerId");
+
+                    b.ToTable("Coupons");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Issuance.CustomerIssual", b =>
+                {
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId", "CustomerId");
+
+                    b.ToTable("CustomerIssuals");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Issuance.IssualAlert", b =>
+                {
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Remaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId");
+
+                    b.ToTable("IssualAlerts");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Issuance.OfferCounter", b =>
+                {
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextCodeIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RedeemedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId");
+
+                    b.ToTable("OfferCounters");
+                });
+
             modelBuilder.Entity("CouponAdmin.Core.Offers.Offer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -201,6 +326,10 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReservedCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -218,6 +347,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("ReservedCode")
+                        .IsUnique();
 
                     b.HasIndex("Status");
 
@@ -323,6 +455,24 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("OrgSettings");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Issuance.Coupon", b =>
+                {
+                    b.HasOne("CouponAdmin.Core.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Issuance.OfferCounter", b =>
+                {
+                    b.HasOne("CouponAdmin.Core.Offers.Offer", null)
+                        .WithOne()
+                        .HasForeignKey("CouponAdmin.Core.Issuance.OfferCounter", "OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CouponAdmin.Core.Offers.OfferOrgEntity", b =>
