@@ -1,1 +1,18 @@
-﻿Console.WriteLine("Hello, World!");
+using CouponAdmin.Benchmarks;
+
+return args.FirstOrDefault() switch
+{
+    "issue" => await IssueBenchmark.RunAsync(Options.Parse(args[1..])),
+    "codes" => CodesBenchmark.Run(Options.Parse(args[1..])),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.WriteLine("""
+        CouponAdmin.Benchmarks — throughput figures (Release build recommended):
+          issue --customers N [--db PATH] [--chunk N]   bulk-issue one randomized-common coupon (10 chars) to each of N customers
+          codes [--count N]                             generate N auto-unique codes (10 alphanumeric) in memory
+        """);
+    return 2;
+}

@@ -14,8 +14,9 @@ internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         // Unique in the org, except the one shared code of a common-code offer.
         builder.HasIndex(c => c.Code).IsUnique().HasFilter("\"IsShared\" = 0");
-        builder.HasIndex(c => new { c.OfferId, c.CustomerId });
-        builder.HasIndex(c => c.CustomerId);
+        // A customer's coupons (of one offer, or all); an offer's coupons by status (the uploaded pool, revocation).
+        builder.HasIndex(c => new { c.CustomerId, c.OfferId });
+        builder.HasIndex(c => new { c.OfferId, c.Status });
         builder.HasOne<Offer>().WithMany().HasForeignKey(c => c.OfferId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -228,9 +228,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .IsUnique()
                         .HasFilter("\"IsShared\" = 0");
 
-                    b.HasIndex("CustomerId");
+                    b.HasIndex("CustomerId", "OfferId");
 
-                    b.HasIndex("OfferId", "CustomerId");
+                    b.HasIndex("OfferId", "Status");
 
                     b.ToTable("Coupons");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CouponAdmin.Core.Persistence.Migrations
 {
     [DbContext(typeof(CouponDbContext))]
-    [Migration("20261125021915_CouponsAndIssuance")]
+    [Migration("20261125022247_CouponsAndIssuance")]
     partial class CouponsAndIssuance
     {
         /// <inheritdoc />
@@ -231,9 +231,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .IsUnique()
                         .HasFilter("\"IsShared\" = 0");
 
-                    b.HasIndex("CustomerId");
+                    b.HasIndex("CustomerId", "OfferId");
 
-                    b.HasIndex("OfferId", "CustomerId");
+                    b.HasIndex("OfferId", "Status");
 
                     b.ToTable("Coupons");
                 });

@@ -129,14 +129,14 @@ namespace CouponAdmin.Core.Persistence.Migrations
                 filter: "\"IsShared\" = 0");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Coupons_CustomerId",
+                name: "IX_Coupons_CustomerId_OfferId",
                 table: "Coupons",
-                column: "CustomerId");
+                columns: new[] { "CustomerId", "OfferId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Coupons_OfferId_CustomerId",
+                name: "IX_Coupons_OfferId_Status",
                 table: "Coupons",
-                columns: new[] { "OfferId", "CustomerId" });
+                columns: new[] { "OfferId", "Status" });
         }
 
         /// <inheritdoc />

@@ -1,0 +1,177 @@
+using System.Data.Common;
+using CouponAdmin.Core.Codes;
+using CouponAdmin.Core.Offers;
+using CouponAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CouponAdmin.Core.Issuance;
+
+internal sealed record ChunkOutcome(long LastCustomerId, int Considered, int Issued, bool SeriesExhausted);
+
+/// <summary>
+/// The SQLite bulk path of <see cref="BulkIssue"/>: one set-based eligibility query per chunk, a conditional
+/// grant from the series counter, and one prepared INSERT reused for every coupon of the chunk.
+/// </summary>
+internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGenerator generator)
+{
+    private readonly OfferDefinition _d = offer.Definition;
+    private readonly long _capacity = generator.IsShared || generator.Capacity > long.MaxValue ? long.MaxValue : (long)generator.Capacity;
+
+    public async Task PrepareAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        // A big page cache keeps the unique code index in memory while millions of rows go in.
+        await db.ExecuteAsync("PRAGMA cache_size = -262144;", ct);
+        await IssuanceCounters.EnsureOfferRowAsync(db, offer.Id, ct);
+    }
+
+    public async Task FinishAsync(CancellationToken ct)
+    {
+        // One large transaction grows the WAL to the size of what it wrote; give the space back.
+        await db.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        await db.Database.CloseConnectionAsync();
+    }
+
+    public async Task<ChunkOutcome> WriteChunkAsync(long afterCustomerId, int chunkSize, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (candidates, eligible) = await BulkEligibility.ReadChunkAsync(db, offer, afterCustomerId, chunkSize, now, ct);
+        if (candidates.Count == 0)
+        {
+            return new ChunkOutcome(afterCustomerId, 0, 0, false);
+        }
+
+        var granted = await GrantAsync(eligible.Count, ct);
+        var (firstIndex, indexes) = generator.IsShared ? (0, granted) : await TakeIndexesAsync(granted, ct);
+        var issued = await InsertAsync(eligible, indexes, firstIndex, now, expiresAt, ct);
+        if (issued < granted)
+        {
+            // Codes ran out or belonged to another offer: give the unused grants back to the series counter.
+            await db.ExecuteAsync("""UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" - @n WHERE "OfferId" = @o""", ct,
+                ("@o", offer.Id), ("@n", granted - issued));
+        }
+        if (IssuanceChecks.CountsPerCustomer(_d))
+        {
+            await CountCustomersAsync(eligible, issued, now, ct);
+        }
+
+        if (_d.Issual.TotalLimit is { } limit && _d.Issual.NotifyWhenRemaining is { } threshold)
+        {
+            var count = await db.ScalarAsync<long>("""SELECT "IssuedCount" FROM "OfferCounters" WHERE "OfferId" = @o""", ct, ("@o", offer.Id)) ?? 0;
+            if (limit - count <= threshold)
+            {
+                await IssuanceCounters.RaiseAlertAsync(db, offer.Id, limit - count, now, ct);
+            }
+        }
+
+        await tx.CommitAsync(ct);
+        return new ChunkOutcome(candidates[^1], candidates.Count, issued, indexes < eligible.Count);
+    }
+
+    /// <summary>How many of <paramref name="wanted"/> the series limit still allows; each try is one conditional update.</summary>
+    private async Task<int> GrantAsync(int wanted, CancellationToken ct)
+    {
+        var limit = _d.Issual.TotalLimit;
+        while (wanted > 0)
+        {
+            var updated = await db.ScalarAsync<long>("""
+                UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" + @n
+                WHERE "OfferId" = @o AND (@limit IS NULL OR "IssuedCount" + @n <= @limit)
+                RETURNING "IssuedCount"
+                """, ct, ("@o", offer.Id), ("@n", wanted), ("@limit", limit));
+            if (updated is not null)
+            {
+                return wanted;
+            }
+
+            var remaining = limit!.Value - (await db.ScalarAsync<long>("""SELECT "IssuedCount" FROM "OfferCounters" WHERE "OfferId" = @o""", ct, ("@o", offer.Id)) ?? 0);
+            wanted = (int)Math.Clamp(remaining, 0, wanted - 1);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Takes up to <paramref name="count"/> consecutive permutation indexes within the code space.</summary>
+    private async Task<(long First, int Count)> TakeIndexesAsync(int count, CancellationToken ct)
+    {
+        while (count > 0)
+        {
+            var next = await db.ScalarAsync<long>("""
+                UPDATE "OfferCounters" SET "NextCodeIndex" = "NextCodeIndex" + @n
+                WHERE "OfferId" = @o AND "NextCodeIndex" + @n <= @capacity
+                RETURNING "NextCodeIndex"
+                """, ct, ("@o", offer.Id), ("@n", count), ("@capacity", _capacity));
+            if (next is { } n)
+            {
+                return (n - count, count);
+            }
+
+            var used = await db.ScalarAsync<long>("""SELECT "NextCodeIndex" FROM "OfferCounters" WHERE "OfferId" = @o""", ct, ("@o", offer.Id)) ?? 0;
+            count = (int)Math.Clamp(_capacity - used, 0, count - 1);
+        }
+
+        return (0, 0);
+    }
+
+    private async Task<int> InsertAsync(List<long> customers, int granted, long firstIndex, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
+    {
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        cmd.CommandText = """
+            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt")
+            VALUES (@o, @code, @shared, @c, 'Issued', @now, @exp, 0, @now) ON CONFLICT DO NOTHING
+            """;
+        Add(cmd, "@o", offer.Id);
+        Add(cmd, "@shared", generator.IsShared ? 1 : 0);
+        Add(cmd, "@now", now.UtcTicks);
+        Add(cmd, "@exp", expiresAt is { } e ? e.UtcTicks : DBNull.Value);
+        var code = Add(cmd, "@code", "");
+        var customer = Add(cmd, "@c", 0L);
+        cmd.Prepare();
+
+        var buffer = new char[generator.CodeLength];
+        var issued = 0;
+        for (var i = 0; i < granted; i++)
+        {
+            generator.WriteCode(generator.IsShared ? 0 : firstIndex + i, buffer);
+            code.Value = new string(buffer);
+            customer.Value = customers[i];
+            // Microsoft.Data.Sqlite runs synchronously anyway; the async wrapper only adds a task per row.
+            if (cmd.ExecuteNonQuery() == 1)
+            {
+                customers[issued++] = customers[i];
+            }
+        }
+
+        return issued;
+    }
+
+    private async Task CountCustomersAsync(List<long> customers, int issued, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        cmd.CommandText = """
+            INSERT INTO "CustomerIssuals" ("OfferId", "CustomerId", "Count", "LastIssuedAt") VALUES (@o, @c, 1, @now)
+            ON CONFLICT ("OfferId", "CustomerId") DO UPDATE SET "Count" = "Count" + 1, "LastIssuedAt" = @now
+            """;
+        Add(cmd, "@o", offer.Id);
+        Add(cmd, "@now", now.UtcTicks);
+        var customer = Add(cmd, "@c", 0L);
+        cmd.Prepare();
+        for (var i = 0; i < issued; i++)
+        {
+            customer.Value = customers[i];
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static DbParameter Add(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+        return p;
+    }
+}
