@@ -7,12 +7,14 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCouponAdminCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCouponAdminApi();
+builder.Services.AddCouponAdminJobs();
 builder.Services.AddCouponAdminSignIn();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 await app.PrepareAsync();
+await app.RequeueUnfinishedAsync();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -27,6 +29,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapCouponAdminApi();
 app.MapAccountEndpoints();
+app.MapJobsDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -13,7 +13,7 @@ internal sealed record ChunkOutcome(long LastCustomerId, int Considered, int Iss
 /// The SQLite bulk path of <see cref="BulkIssue"/>: one set-based eligibility query per chunk, a conditional
 /// grant from the series counter, and one prepared INSERT reused for every coupon of the chunk.
 /// </summary>
-internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGenerator generator)
+internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGenerator generator, BulkIssueRun run)
 {
     private readonly OfferDefinition _d = offer.Definition;
     private readonly long _capacity = generator.IsShared || generator.Capacity > long.MaxValue ? long.MaxValue : (long)generator.Capacity;
@@ -26,20 +26,22 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
         await IssuanceCounters.EnsureOfferRowAsync(db, offer.Id, ct);
     }
 
-    public async Task FinishAsync(CancellationToken ct)
+    public async Task FinishAsync()
     {
-        // One large transaction grows the WAL to the size of what it wrote; give the space back.
-        await db.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        // Large transactions grow the WAL to the size of what they wrote; give the space back.
+        await db.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);", CancellationToken.None);
         await db.Database.CloseConnectionAsync();
     }
 
-    public async Task<ChunkOutcome> WriteChunkAsync(long afterCustomerId, int chunkSize, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
+    public async Task<ChunkOutcome> WriteChunkAsync(int chunkSize, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (candidates, eligible) = await BulkEligibility.ReadChunkAsync(db, offer, afterCustomerId, chunkSize, now, ct);
+        // The checkpoint is read inside the transaction that will advance it.
+        var after = await db.ScalarAsync<long>("""SELECT "LastCustomerId" FROM "BulkIssueRuns" WHERE "Id" = @r""", ct, ("@r", run.Id)) ?? 0;
+        var (candidates, eligible) = await BulkEligibility.ReadChunkAsync(db, offer, run, after, chunkSize, now, ct);
         if (candidates.Count == 0)
         {
-            return new ChunkOutcome(afterCustomerId, 0, 0, false);
+            return new ChunkOutcome(after, 0, 0, false);
         }
 
         var granted = await GrantAsync(eligible.Count, ct);
@@ -65,6 +67,9 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
             }
         }
 
+        await db.ExecuteAsync("""
+            UPDATE "BulkIssueRuns" SET "LastCustomerId" = @last, "Considered" = "Considered" + @n, "Issued" = "Issued" + @issued WHERE "Id" = @r
+            """, ct, ("@r", run.Id), ("@last", candidates[^1]), ("@n", candidates.Count), ("@issued", issued));
         await tx.CommitAsync(ct);
         return new ChunkOutcome(candidates[^1], candidates.Count, issued, indexes < eligible.Count);
     }

@@ -11,7 +11,7 @@ namespace CouponAdmin.Core.Issuance;
 /// </summary>
 internal static class BulkEligibility
 {
-    public static async Task<(List<long> Candidates, List<long> Eligible)> ReadChunkAsync(CouponDbContext db, Offer offer, long after, int size,
+    public static async Task<(List<long> Candidates, List<long> Eligible)> ReadChunkAsync(CouponDbContext db, Offer offer, BulkIssueRun run, long after, int size,
         DateTimeOffset now, CancellationToken ct)
     {
         var d = offer.Definition;
@@ -38,7 +38,11 @@ internal static class BulkEligibility
         var eligibleExpr = conditions.Count == 0 ? "1" : $"CASE WHEN {string.Join(" AND ", conditions)} THEN 1 ELSE 0 END";
         await using var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        cmd.CommandText = $"""SELECT c."UserId", {eligibleExpr} FROM "Customers" c WHERE c."UserId" > @after ORDER BY c."UserId" LIMIT @size""";
+        // The audience: every customer, or those registered in the run's date range.
+        var audience = (run.RegisteredFrom is null ? "" : """ AND c."RegisteredOn" >= @from""") + (run.RegisteredTo is null ? "" : """ AND c."RegisteredOn" <= @to""");
+        cmd.CommandText = $"""SELECT c."UserId", {eligibleExpr} FROM "Customers" c WHERE c."UserId" > @after{audience} ORDER BY c."UserId" LIMIT @size""";
+        Add(cmd, "@from", run.RegisteredFrom is { } f ? f.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value);
+        Add(cmd, "@to", run.RegisteredTo is { } t ? t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value);
         Add(cmd, "@after", after);
         Add(cmd, "@size", size);
         Add(cmd, "@o", offer.Id);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CouponAdmin.Core.Audit;
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Common;
@@ -9,65 +8,118 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Issuance;
 
-public sealed record BulkIssueProgress(long LastCustomerId, long Considered, long Issued, long Refused);
-
-public sealed record BulkIssueResult(long Considered, long Issued, long Refused, TimeSpan Elapsed);
+public sealed record BulkIssueRequest(long OfferId, DateOnly? RegisteredFrom = null, DateOnly? RegisteredTo = null);
 
 /// <summary>
-/// Issues one coupon to every customer (in user-id order, resumable after a user id) with the rules of
-/// <see cref="IssueCoupon"/> in set form, chunk by chunk: each chunk's eligibility, counters and coupon rows
-/// commit in one transaction, written with one prepared insert. Memory stays flat in the audience size.
+/// Issues one coupon to every customer of an audience (all customers, optionally by registration date), with
+/// the rules of <see cref="IssueCoupon"/> in set form. <see cref="StartAsync"/> writes the durable run record;
+/// <see cref="RunAsync"/> (the job) processes it chunk by chunk, each chunk's coupons, counters and checkpoint
+/// in one transaction, so running it again — after a crash or twice — resumes and never issues twice.
 /// </summary>
 public sealed class BulkIssue(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
 {
     public const int DefaultChunkSize = 50_000;
 
-    public async Task<Result<BulkIssueResult>> ExecuteAsync(long offerId, string actor, long afterCustomerId = 0,
-        IProgress<BulkIssueProgress>? progress = null, int chunkSize = DefaultChunkSize, CancellationToken ct = default)
+    public async Task<Result<BulkIssueRun>> StartAsync(BulkIssueRequest request, string actor, CancellationToken ct = default)
     {
-        var watch = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId, ct);
+        var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OfferId, ct);
         if (offer is null)
         {
-            return OfferQueries.NotFound(offerId);
+            return OfferQueries.NotFound(request.OfferId);
         }
 
-        if (offer.GenerationMethod == GenerationMethod.Uploaded)
-        {
-            return Error.Rule(ErrorCodes.IssualNotAllowedForSeries, $"Offer {offer.Id} uses uploaded codes; issue them by uploading customers against its pool.");
-        }
-
-        if (IssuanceChecks.OfferIssuable(offer, clock.GetUtcNow()) is { } refusal)
+        if (Refusal(offer, clock.GetUtcNow()) is { } refusal)
         {
             return refusal;
         }
 
-        var zone = await OrgTime.ZoneAsync(db, ct);
-        var writer = new BulkCouponWriter(db, offer, CodeGenerators.For(offer.Definition.Coupon.Generation, offer.CodeKey));
-        await writer.PrepareAsync(ct);
-        long considered = 0, issued = 0, last = afterCustomerId;
-        while (true)
+        var run = new BulkIssueRun
         {
-            var now = clock.GetUtcNow();
-            var expiresAt = ExpiryCalculator.ExpiresAt(now, offer.Definition.Coupon.Expiry, offer.ValidUntil, zone);
-            var chunk = await writer.WriteChunkAsync(last, chunkSize, now, expiresAt, ct);
-            if (chunk.Considered == 0)
-            {
-                break;
-            }
+            OfferId = offer.Id,
+            Status = BulkIssueStatus.Queued,
+            RegisteredFrom = request.RegisteredFrom,
+            RegisteredTo = request.RegisteredTo,
+            RequestedBy = actor,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.BulkIssueRuns.Add(run);
+        AuditLog.Record(db, run.CreatedAt, actor, "coupons.bulkIssueQueued", nameof(Offer), offer.Id, (object?)null, request);
+        await db.SaveChangesAsync(ct);
+        return run;
+    }
 
-            (considered, issued, last) = (considered + chunk.Considered, issued + chunk.Issued, chunk.LastCustomerId);
-            progress?.Report(new BulkIssueProgress(last, considered, issued, considered - issued));
-            if (chunk.SeriesExhausted)
-            {
-                break;
-            }
+    public async Task<BulkIssueRun?> GetAsync(long runId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.BulkIssueRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct);
+    }
+
+    /// <summary>Runs not finished yet (queued, or cut short by a restart): the host queues them again at start-up.</summary>
+    public async Task<IReadOnlyList<long>> UnfinishedAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.BulkIssueRuns.AsNoTracking()
+            .Where(r => r.Status == BulkIssueStatus.Queued || r.Status == BulkIssueStatus.Processing)
+            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
+    }
+
+    public async Task<BulkIssueRun> RunAsync(long runId, int chunkSize = DefaultChunkSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.BulkIssueRuns.FirstAsync(r => r.Id == runId, ct);
+        if (run.Status is BulkIssueStatus.Completed or BulkIssueStatus.Failed)
+        {
+            return run;
         }
 
-        AuditLog.Record(db, clock.GetUtcNow(), actor, "coupons.bulkIssued", nameof(Offer), offer.Id, (object?)null, new { considered, issued, afterCustomerId });
+        var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == run.OfferId, ct);
+        if (Refusal(offer, clock.GetUtcNow()) is { } refusal)
+        {
+            return await FinishAsync(db, run, BulkIssueStatus.Failed, refusal.Message, ct);
+        }
+
+        run.Status = BulkIssueStatus.Processing;
         await db.SaveChangesAsync(ct);
-        await writer.FinishAsync(ct);
-        return new BulkIssueResult(considered, issued, considered - issued, watch.Elapsed);
+
+        var zone = await OrgTime.ZoneAsync(db, ct);
+        var writer = new BulkCouponWriter(db, offer, CodeGenerators.For(offer.Definition.Coupon.Generation, offer.CodeKey), run);
+        await writer.PrepareAsync(ct);
+        try
+        {
+            while (true)
+            {
+                var now = clock.GetUtcNow();
+                var expiresAt = ExpiryCalculator.ExpiresAt(now, offer.Definition.Coupon.Expiry, offer.ValidUntil, zone);
+                var chunk = await writer.WriteChunkAsync(chunkSize, now, expiresAt, ct);
+                if (chunk.Considered == 0 || chunk.SeriesExhausted)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            await writer.FinishAsync();
+        }
+
+        await db.Entry(run).ReloadAsync(ct);
+        return await FinishAsync(db, run, BulkIssueStatus.Completed, null, ct);
     }
+
+    private async Task<BulkIssueRun> FinishAsync(CouponDbContext db, BulkIssueRun run, BulkIssueStatus status, string? error, CancellationToken ct)
+    {
+        run.Status = status;
+        run.Error = error;
+        run.FinishedAt = clock.GetUtcNow();
+        AuditLog.Record(db, run.FinishedAt.Value, run.RequestedBy, "coupons.bulkIssued", nameof(Offer), run.OfferId, (object?)null,
+            new { run.Id, run.Status, run.Considered, run.Issued, run.Error });
+        await db.SaveChangesAsync(ct);
+        return run;
+    }
+
+    private static Error? Refusal(Offer offer, DateTimeOffset now) =>
+        offer.GenerationMethod == GenerationMethod.Uploaded
+            ? Error.Rule(ErrorCodes.IssualNotAllowedForSeries, $"Offer {offer.Id} uses uploaded codes; issue them by uploading customers against its pool.")
+            : IssuanceChecks.OfferIssuable(offer, now);
 }

@@ -24,6 +24,7 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<CustomerIssual> CustomerIssuals => Set<CustomerIssual>();
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
     public DbSet<IssualAlert> IssualAlerts => Set<IssualAlert>();
+    public DbSet<BulkIssueRun> BulkIssueRuns => Set<BulkIssueRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly);

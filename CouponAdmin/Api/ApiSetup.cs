@@ -36,6 +36,7 @@ internal static class ApiSetup
         v1.MapCustomersApi();
         v1.MapOffersApi();
         v1.MapCouponsApi();
+        v1.MapBulkIssueApi();
         return app;
     }
 }

@@ -34,6 +34,7 @@ internal static class CoreServices
         services.AddSingleton<DemoData>();
         services.AddSingleton<IssueCoupon>();
         services.AddSingleton<CouponQueries>();
+        services.AddSingleton<BulkIssue>();
         return services;
     }
 }

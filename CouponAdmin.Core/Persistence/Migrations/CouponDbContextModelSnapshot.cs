@@ -185,6 +185,59 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.ToTable("AudienceMembers");
                 });
 
+            modelBuilder.Entity("CouponAdmin.Core.Issuance.BulkIssueRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Considered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Issued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastCustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RegisteredFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RegisteredTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("BulkIssueRuns");
+                });
+
             modelBuilder.Entity("CouponAdmin.Core.Issuance.Coupon", b =>
                 {
                     b.Property<long>("Id")
@@ -455,6 +508,15 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("OrgSettings");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Issuance.BulkIssueRun", b =>
+                {
+                    b.HasOne("CouponAdmin.Core.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CouponAdmin.Core.Issuance.Coupon", b =>

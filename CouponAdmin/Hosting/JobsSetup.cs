@@ -1,0 +1,58 @@
+using CouponAdmin.Core.Access;
+using CouponAdmin.Core.Issuance;
+using CouponAdmin.Jobs;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+
+namespace CouponAdmin.Hosting;
+
+/// <summary>
+/// Hangfire on its embedded in-memory storage. It forgets queued jobs on restart, so our own tables are the
+/// record: unfinished runs are queued again at start-up and resume from their checkpoint.
+/// </summary>
+internal static class JobsSetup
+{
+    public static IServiceCollection AddCouponAdminJobs(this IServiceCollection services)
+    {
+        // One storage instance per host, registered explicitly, so two hosts in one process (tests) never
+        // share a queue through Hangfire's global JobStorage.Current.
+        var storage = new InMemoryStorage();
+        services.AddSingleton<JobStorage>(storage);
+        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(storage));
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = 2;
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+        services.AddTransient<BulkIssueJob>();
+        return services;
+    }
+
+    public static async Task RequeueUnfinishedAsync(this WebApplication app)
+    {
+        var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+        foreach (var runId in await app.Services.GetRequiredService<BulkIssue>().UnfinishedAsync())
+        {
+            jobs.Enqueue<BulkIssueJob>(j => j.RunAsync(runId, CancellationToken.None));
+        }
+    }
+
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new OpsOnly()], DisplayStorageConnectionString = false });
+        return app;
+    }
+
+    private sealed class OpsOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.IsInRole(Roles.Ops) || user.IsInRole(Roles.Admin);
+        }
+    }
+}
