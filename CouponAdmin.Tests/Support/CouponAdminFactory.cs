@@ -5,18 +5,39 @@ using Microsoft.Data.Sqlite;
 namespace CouponAdmin.Tests.Support;
 
 /// <summary>
-/// The real web host on a temporary SQLite file, with a bootstrap API key. <c>seedDemo</c> adds the demo org,
-/// data and the demo admin (admin@demo.local / demo-admin-2026) as in Development.
+/// The real web host on a temporary SQLite file, with a bootstrap API key. <see cref="SeedDemo"/> adds the demo org,
+/// data and the demo admin (admin@demo.local / demo-admin-2026) as in Development. Set <see cref="DataFolder"/> to
+/// start on an existing database, and <see cref="KeepDataFolder"/> to leave it behind for the next host (restart tests).
 /// </summary>
-public class CouponAdminFactory(bool seedDemo = false) : WebApplicationFactory<Program>
+public class CouponAdminFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-bootstrap-key";
     public const string AdminEmail = "admin@demo.local";
     public const string AdminPassword = "demo-admin-2026";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("couponadmin-web-").FullName;
+    private string? _folder;
 
-    public string DataFolder => _folder;
+    // xUnit builds a class fixture through its only public constructor and cannot fill optional parameters,
+    // so the public one takes none; seeded subclasses pass the flag to the protected one.
+    public CouponAdminFactory()
+    {
+    }
+
+    protected CouponAdminFactory(bool seedDemo) => SeedDemo = seedDemo;
+
+    public bool SeedDemo { get; init; }
+
+    /// <summary>Where the SQLite file lives: a new temp folder unless set to an existing one.</summary>
+    public string DataFolder
+    {
+        get => _folder ??= Directory.CreateTempSubdirectory("couponadmin-web-").FullName;
+        init => _folder = value;
+    }
+
+    /// <summary>When true, disposing leaves <see cref="DataFolder"/> and its database in place.</summary>
+    public bool KeepDataFolder { get; init; }
+
+    public string DatabasePath => Path.Combine(DataFolder, "couponadmin.db");
 
     public HttpClient CreateApiClient(string? apiKey = ApiKey)
     {
@@ -32,9 +53,9 @@ public class CouponAdminFactory(bool seedDemo = false) : WebApplicationFactory<P
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:CouponAdmin", $"Data Source={Path.Combine(_folder, "couponadmin.db")}");
+        builder.UseSetting("ConnectionStrings:CouponAdmin", $"Data Source={DatabasePath}");
         builder.UseSetting("Api:BootstrapKey", ApiKey);
-        builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
+        builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         builder.UseSetting("Demo:AdminEmail", AdminEmail);
         builder.UseSetting("Demo:AdminPassword", AdminPassword);
     }
@@ -45,6 +66,11 @@ public class CouponAdminFactory(bool seedDemo = false) : WebApplicationFactory<P
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (KeepDataFolder || _folder is null)
+            {
+                return;
+            }
+
             try
             {
                 Directory.Delete(_folder, recursive: true);
