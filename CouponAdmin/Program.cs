@@ -16,11 +16,6 @@ var app = builder.Build();
 await app.PrepareAsync();
 await app.RequeueUnfinishedAsync();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
-
 app.UseCouponAdminApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Customers;
 
-public sealed record RegisterCustomerRequest(long? UserId, string? ExternalId, string? Mobile, string? Email, string? Name,
-    DateOnly? RegisteredOn, int TransactionCount = 0);
+public sealed record RegisterCustomerRequest(long? UserId = null, string? ExternalId = null, string? Mobile = null, string? Email = null,
+    string? Name = null, DateOnly? RegisteredOn = null, int TransactionCount = 0);
 
 /// <summary>Registers customers and finds them by any identifier.</summary>
 public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFactory)
@@ -25,29 +25,50 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
             return Error.Validation(errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Checked first for a clear message; the unique indexes decide when two registrations race.
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await ClashAsync(db, r, externalId, mobile, email, ct) is { } clash)
+            {
+                return clash;
+            }
+
+            var customer = new Customer
+            {
+                UserId = r.UserId ?? await NextUserIdAsync(db, ct),
+                ExternalId = externalId,
+                Mobile = mobile,
+                Email = email,
+                Name = r.Name?.Trim(),
+                RegisteredOn = r.RegisteredOn,
+                TransactionCount = r.TransactionCount,
+            };
+            db.Customers.Add(customer);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return customer;
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e) && attempt < 20)
+            {
+                // Another registration took the same user id or identifier a moment ago: look again.
+            }
+        }
+    }
+
+    private static async Task<Error?> ClashAsync(CouponDbContext db, RegisterCustomerRequest r, string? externalId, string? mobile, string? email, CancellationToken ct)
+    {
         var clash = await db.Customers.AsNoTracking()
             .Where(c => c.UserId == r.UserId || (externalId != null && c.ExternalId == externalId) || (mobile != null && c.Mobile == mobile) || (email != null && c.Email == email))
             .FirstOrDefaultAsync(ct);
-        if (clash is not null)
+        if (clash is null)
         {
-            var which = clash.UserId == r.UserId ? $"user id {r.UserId}" : clash.ExternalId == externalId && externalId != null ? $"external id '{externalId}'" : clash.Mobile == mobile && mobile != null ? $"mobile '{mobile}'" : $"e-mail '{email}'";
-            return new Error(ErrorCodes.DuplicateCustomer, $"A customer with {which} already exists (user id {clash.UserId}).", ErrorKind.Conflict);
+            return null;
         }
 
-        var customer = new Customer
-        {
-            UserId = r.UserId ?? await NextUserIdAsync(db, ct),
-            ExternalId = externalId,
-            Mobile = mobile,
-            Email = email,
-            Name = r.Name?.Trim(),
-            RegisteredOn = r.RegisteredOn,
-            TransactionCount = r.TransactionCount,
-        };
-        db.Customers.Add(customer);
-        await db.SaveChangesAsync(ct);
-        return customer;
+        var which = clash.UserId == r.UserId ? $"user id {r.UserId}" : clash.ExternalId == externalId && externalId != null ? $"external id '{externalId}'" : clash.Mobile == mobile && mobile != null ? $"mobile '{mobile}'" : $"e-mail '{email}'";
+        return new Error(ErrorCodes.DuplicateCustomer, $"A customer with {which} already exists (user id {clash.UserId}).", ErrorKind.Conflict);
     }
 
     /// <summary>Finds a customer by a parsed identifier; refusals carry the API's error codes.</summary>

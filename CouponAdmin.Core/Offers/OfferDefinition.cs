@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CouponAdmin.Core.Org;
 
 namespace CouponAdmin.Core.Offers;
@@ -23,6 +24,7 @@ public sealed class OfferDefinition
     public RedemptionSettings Redemption { get; set; } = new();
 
     /// <summary>The reference table's series type, derived from who issues and how codes are made.</summary>
+    [JsonIgnore]
     public SeriesType SeriesType => Coupon.Generation.Method switch
     {
         GenerationMethod.Common => SeriesType.Common,
@@ -124,5 +126,6 @@ public sealed class NewCustomerRule
     public DateOnly? RegisteredTo { get; set; }
     public int? MaxTransactions { get; set; }
 
+    [JsonIgnore]
     public bool IsSet => RegisteredFrom is not null || RegisteredTo is not null || MaxTransactions is not null;
 }

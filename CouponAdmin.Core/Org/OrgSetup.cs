@@ -22,6 +22,11 @@ public sealed class OrgSetup(IDbContextFactory<CouponDbContext> dbFactory, TimeP
     public async Task<Result<OrgSettings>> SetSettingsAsync(string timeZone, string baseCurrency, string actor, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
+        if (TimeZoneInfo.TryConvertWindowsIdToIanaId(timeZone ?? "", out var iana))
+        {
+            timeZone = iana;
+        }
+
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? "", out _))
         {
             errors.Add(new("timeZone", $"'{timeZone}' is not a known time zone; use an IANA name such as Asia/Kolkata."));
@@ -65,15 +70,26 @@ public sealed class OrgSetup(IDbContextFactory<CouponDbContext> dbFactory, TimeP
         var id = request.Id.Trim();
         if (await db.OrgEntities.AnyAsync(e => e.Type == request.Type && e.EntityId == id, ct))
         {
-            return new Error(ErrorCodes.DuplicateOrgEntity, $"A {request.Type.ToString().ToUpperInvariant()} with id '{id}' already exists.", ErrorKind.Conflict);
+            return Duplicate(request.Type, id);
         }
 
         var entity = new OrgEntity(request.Type, id, request.Name.Trim(), request.ParentId?.Trim(), request.ConceptId?.Trim(), request.Currency);
         db.OrgEntities.Add(entity);
         AuditLog.Record(db, clock.GetUtcNow(), actor, "org.entity.added", request.Type.ToString(), id, (OrgEntityRequest?)null, request);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return Duplicate(request.Type, id);
+        }
+
         return entity;
     }
+
+    private static Error Duplicate(OrgEntityType type, string id) =>
+        new(ErrorCodes.DuplicateOrgEntity, $"A {type.ToString().ToUpperInvariant()} with id '{id}' already exists.", ErrorKind.Conflict);
 
     public async Task<IReadOnlyList<OrgEntity>> ListEntitiesAsync(OrgEntityType? type = null, CancellationToken ct = default)
     {

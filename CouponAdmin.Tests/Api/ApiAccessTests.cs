@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CouponAdmin.Tests.Api;
 
 /// <summary>X-Api-Key on every /api call: missing or unknown → 401, a key without the scope → 403.</summary>
+[Collection(WebCollection.Name)]
 public class ApiAccessTests(CouponAdminFactory factory) : IClassFixture<CouponAdminFactory>
 {
     private async Task<string> CreateKeyAsync(params string[] scopes) =>

@@ -5,6 +5,7 @@ using CouponAdmin.Tests.Support;
 namespace CouponAdmin.Tests.Api;
 
 /// <summary>The acceptance case: a common code has no code-level redemption limit, even when anyone can redeem it.</summary>
+[Collection(WebCollection.Name)]
 public class CommonCodeLimitAcceptanceTests(CouponAdminFactory factory) : IClassFixture<CouponAdminFactory>
 {
     private readonly HttpClient _api = factory.CreateApiClient();

@@ -5,6 +5,7 @@ using CouponAdmin.Tests.Support;
 namespace CouponAdmin.Tests.Api;
 
 /// <summary>Registering customers and finding them by an identifier.</summary>
+[Collection(WebCollection.Name)]
 public class CustomersApiTests(CouponAdminFactory factory) : IClassFixture<CouponAdminFactory>
 {
     private readonly HttpClient _api = factory.CreateApiClient();

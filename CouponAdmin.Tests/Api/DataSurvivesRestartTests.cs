@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace CouponAdmin.Tests.Api;
 
 /// <summary>The SQLite file is the record: a new host on the same file serves what the previous one stored.</summary>
+[Collection(WebCollection.Name)]
 public class DataSurvivesRestartTests
 {
     [Fact]

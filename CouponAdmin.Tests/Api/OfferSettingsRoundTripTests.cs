@@ -5,6 +5,7 @@ using CouponAdmin.Tests.Support;
 namespace CouponAdmin.Tests.Api;
 
 /// <summary>An offer's settings go in through POST/PUT and come back from GET exactly as the client wrote them.</summary>
+[Collection(WebCollection.Name)]
 public class OfferSettingsRoundTripTests(CouponAdminFactory factory) : IClassFixture<CouponAdminFactory>
 {
     private readonly HttpClient _api = factory.CreateApiClient();

@@ -4,6 +4,7 @@ using CouponAdmin.Tests.Support;
 namespace CouponAdmin.Tests.Api;
 
 /// <summary>Activating, ending and addressing offers by id.</summary>
+[Collection(WebCollection.Name)]
 public class OfferStatusApiTests(CouponAdminFactory factory) : IClassFixture<CouponAdminFactory>
 {
     private const long UnknownId = 987_654_321;

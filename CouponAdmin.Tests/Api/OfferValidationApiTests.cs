@@ -4,6 +4,7 @@ using CouponAdmin.Tests.Support;
 namespace CouponAdmin.Tests.Api;
 
 /// <summary>Refused offer bodies: every problem at once under its field path, and requests that are not JSON at all.</summary>
+[Collection(WebCollection.Name)]
 public class OfferValidationApiTests(CouponAdminFactory factory) : IClassFixture<CouponAdminFactory>
 {
     private readonly HttpClient _api = factory.CreateApiClient();

@@ -5,6 +5,7 @@ using CouponAdmin.Tests.Support;
 namespace CouponAdmin.Tests.Api;
 
 /// <summary>The org's settings, its zone/store tree and exchange rates, set up through the API.</summary>
+[Collection(WebCollection.Name)]
 public class OrgSetupApiTests(CouponAdminFactory factory) : IClassFixture<CouponAdminFactory>
 {
     private readonly HttpClient _api = factory.CreateApiClient();

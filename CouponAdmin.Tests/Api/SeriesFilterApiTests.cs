@@ -7,6 +7,7 @@ namespace CouponAdmin.Tests.Api;
 /// GET /api/v1/offers?orgEntityType=…&amp;orgEntityIds=…: exact tag match, not offers tagged to entities inside the
 /// one asked for; unknown ids give nothing; one entity type per request.
 /// </summary>
+[Collection(WebCollection.Name)]
 public class SeriesFilterApiTests(CouponAdminFactory factory) : IClassFixture<CouponAdminFactory>
 {
     private readonly HttpClient _api = factory.CreateApiClient();

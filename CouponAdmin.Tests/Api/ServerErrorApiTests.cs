@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace CouponAdmin.Tests.Api;
 
 /// <summary>An unexpected failure behind an /api call still answers as the API does: a 500 problem, never a web page.</summary>
+[Collection(WebCollection.Name)]
 public class ServerErrorApiTests
 {
     [Fact]

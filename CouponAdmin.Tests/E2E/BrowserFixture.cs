@@ -16,10 +16,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task InitializeAsync()
+    /// <summary>Starts Chromium on first use, so tests of the same collection that need no browser never wait for it.</summary>
+    private async Task<IBrowser> BrowserAsync()
     {
+        if (_browser is not null)
+        {
+            return _browser;
+        }
+
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: install it with 'apt-get install -y chromium'.");
@@ -35,12 +41,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+        return _browser;
     }
 
     /// <summary>A fresh page in a fresh context (no cookies), with every wait bounded by <see cref="Timeout"/>.</summary>
     public async Task<IPage> NewPageAsync(string baseUrl)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await (await BrowserAsync()).NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
@@ -60,11 +67,4 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
     }
-}
-
-/// <summary>Browser journeys share one browser and run one after another: the machine has 2 cores.</summary>
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "Browser journeys";
 }

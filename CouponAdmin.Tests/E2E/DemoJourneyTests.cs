@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CouponAdmin.Tests.E2E;
 
 /// <summary>A newcomer's first minutes with the demo data, in real Chromium against the real app on Kestrel.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(WebCollection.Name)]
 public sealed partial class DemoJourneyTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
 {
     private static readonly string[] DemoOffers = ["Welcome 10% off", "HOLIDAY20 common code", "Flat ₹250 on ₹2,000 — South stores"];
@@ -30,7 +30,7 @@ public sealed partial class DemoJourneyTests(BrowserFixture browser, LiveApp app
 
         await Expect(page.Locator("a.offer-name")).ToHaveCountAsync(DemoOffers.Length);
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("incentives.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("incentives.png"), FullPage = true });
     }
 
     [Fact]
@@ -117,19 +117,6 @@ public sealed partial class DemoJourneyTests(BrowserFixture browser, LiveApp app
 
     private static ILocator OfferLink(IPage page, string name) =>
         page.Locator("a.offer-name", new() { HasTextString = name });
-
-    private static string ScreenshotPath(string fileName)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CouponAdmin.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var folder = Path.Combine(root?.FullName ?? throw new InvalidOperationException("CouponAdmin.sln not found above the test binaries."), "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, fileName);
-    }
 
     [GeneratedRegex(@"/account/login\?(.+&)?returnUrl=%2Fincentives(&|$)", RegexOptions.IgnoreCase)]
     private static partial Regex LoginForIncentives();

@@ -27,8 +27,8 @@ internal static class ApiResults
     public static ProblemHttpResult Problem(int status, string code, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: Title(status), extensions: new Dictionary<string, object?> { ["code"] = code });
 
-    public static ProblemHttpResult Invalid(string path, string message) =>
-        Problem(Error.Validation([new FieldError(path, message)]));
+    public static ProblemHttpResult Invalid(string path, string message, string code = ErrorCodes.ValidationFailed) =>
+        Problem(Error.Validation([new FieldError(path, message)]) with { Code = code });
 
     public static string CodeForStatus(int status) => status switch
     {

@@ -8,6 +8,9 @@ internal static class ApiSetup
     {
         services.ConfigureHttpJsonOptions(o => CouponJson.Configure(o.SerializerOptions));
         services.AddOpenApi();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        // Unreadable bodies throw, so ApiExceptionHandler can name the field instead of a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             // Every API error carries a stable code, including the framework's own 400/404/405.
@@ -22,9 +25,20 @@ internal static class ApiSetup
     /// <summary>API responses without a body become problem details; UI paths keep the Blazor not-found page.</summary>
     public static WebApplication UseCouponAdminApiErrors(this WebApplication app)
     {
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
-            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                ui.UseExceptionHandler("/Error", createScopeForErrors: true);
+            }
+
+            ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
         return app;
     }
 

@@ -54,7 +54,7 @@ internal static class OffersApi
 
         if (types.Count == 1)
         {
-            if (!TryParseEntityType(types[0], out var type))
+            if (!OrgEntityTypes.TryParse(types[0], out var type))
             {
                 return ApiResults.Invalid("orgEntityType", $"'{types[0]}' is not an org entity type: use ZONE, STORE, TILL or CONCEPT.");
             }
@@ -73,9 +73,6 @@ internal static class OffersApi
         request.HttpContext.Response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Ok(full);
     }
-
-    private static bool TryParseEntityType(string value, out OrgEntityType type) =>
-        Enum.TryParse(value, ignoreCase: true, out type) && Enum.IsDefined(type) && !int.TryParse(value, out _);
 
     private static Results<Ok<OfferResponse>, ProblemHttpResult> ToHttp(Result<Offer> result) =>
         result.IsSuccess ? TypedResults.Ok(OfferResponse.From(result.Value!)) : ApiResults.Problem(result.Error!);

@@ -40,8 +40,21 @@ internal static class OrgApi
             return TypedResults.Created($"/api/v1/org/entities/{e.Type.ToString().ToUpperInvariant()}/{e.EntityId}", ToResponse(e));
         });
 
-        org.MapGet("/entities", async (OrgEntityType? type, OrgSetup setup, CancellationToken ct) =>
-            TypedResults.Ok((await setup.ListEntitiesAsync(type, ct)).Select(ToResponse).ToList()));
+        org.MapGet("/entities", async Task<Results<Ok<List<OrgEntityResponse>>, ProblemHttpResult>> (string? type, OrgSetup setup, CancellationToken ct) =>
+        {
+            OrgEntityType? filter = null;
+            if (!string.IsNullOrWhiteSpace(type))
+            {
+                if (!OrgEntityTypes.TryParse(type, out var parsed))
+                {
+                    return ApiResults.Invalid("type", $"'{type}' is not an org entity type: use ZONE, STORE, TILL or CONCEPT.");
+                }
+
+                filter = parsed;
+            }
+
+            return TypedResults.Ok((await setup.ListEntitiesAsync(filter, ct)).Select(ToResponse).ToList());
+        });
 
         org.MapPut("/exchange-rates", async Task<Results<Ok<IReadOnlyList<ExchangeRateRequest>>, ProblemHttpResult>> (List<ExchangeRateRequest> body, OrgSetup setup, HttpContext http, CancellationToken ct) =>
         {

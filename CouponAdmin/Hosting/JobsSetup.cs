@@ -3,7 +3,7 @@ using CouponAdmin.Core.Issuance;
 using CouponAdmin.Jobs;
 using Hangfire;
 using Hangfire.Dashboard;
-using Hangfire.InMemory;
+using Hangfire.AspNetCore;
 
 namespace CouponAdmin.Hosting;
 
@@ -15,14 +15,15 @@ internal static class JobsSetup
 {
     public static IServiceCollection AddCouponAdminJobs(this IServiceCollection services)
     {
-        // One storage instance per host, registered explicitly, so two hosts in one process (tests) never
-        // share a queue through Hangfire's global JobStorage.Current.
-        var storage = new InMemoryStorage();
-        services.AddSingleton<JobStorage>(storage);
-        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        // Hangfire keeps its configuration in globals. Building it when the host starts (not when services are
+        // registered) and pointing its logging at this host's logger factory keeps one process able to run
+        // several hosts one after another, as the tests do.
+        services.AddHangfire((sp, c) => c
+            .UseLogProvider(new AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(storage));
+            .UseInMemoryStorage());
         services.AddHangfireServer(o =>
         {
             o.WorkerCount = 2;
