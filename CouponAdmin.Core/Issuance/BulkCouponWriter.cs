@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CouponAdmin.Core.Issuance;
 
-internal sealed record ChunkOutcome(long LastCustomerId, int Considered, int Issued, bool SeriesExhausted);
+internal sealed record ChunkOutcome(long LastCustomerId, int Considered, int Issued, bool SeriesExhausted, long TotalConsidered = 0, long TotalIssued = 0);
 
 /// <summary>
 /// The SQLite bulk path of <see cref="BulkIssue"/>: one set-based eligibility query per chunk, a conditional
@@ -46,7 +46,7 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
 
         var granted = await GrantAsync(eligible.Count, ct);
         var (firstIndex, indexes) = generator.IsShared ? (0, granted) : await TakeIndexesAsync(granted, ct);
-        var issued = await InsertAsync(eligible, indexes, firstIndex, now, expiresAt, ct);
+        var issued = InsertChunk(eligible, indexes, firstIndex, now, expiresAt, ct);
         if (issued < granted)
         {
             // Codes ran out or belonged to another offer: give the unused grants back to the series counter.
@@ -67,11 +67,13 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
             }
         }
 
-        await db.ExecuteAsync("""
+        var totalIssued = await db.ScalarAsync<long>("""
             UPDATE "BulkIssueRuns" SET "LastCustomerId" = @last, "Considered" = "Considered" + @n, "Issued" = "Issued" + @issued WHERE "Id" = @r
-            """, ct, ("@r", run.Id), ("@last", candidates[^1]), ("@n", candidates.Count), ("@issued", issued));
+            RETURNING "Issued"
+            """, ct, ("@r", run.Id), ("@last", candidates[^1]), ("@n", candidates.Count), ("@issued", issued)) ?? 0;
+        var totalConsidered = await db.ScalarAsync<long>("""SELECT "Considered" FROM "BulkIssueRuns" WHERE "Id" = @r""", ct, ("@r", run.Id)) ?? 0;
         await tx.CommitAsync(ct);
-        return new ChunkOutcome(candidates[^1], candidates.Count, issued, indexes < eligible.Count);
+        return new ChunkOutcome(candidates[^1], candidates.Count, issued, indexes < eligible.Count, totalConsidered, totalIssued);
     }
 
     /// <summary>How many of <paramref name="wanted"/> the series limit still allows; each try is one conditional update.</summary>
@@ -119,9 +121,9 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
         return (0, 0);
     }
 
-    private async Task<int> InsertAsync(List<long> customers, int granted, long firstIndex, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
+    private int InsertChunk(List<long> customers, int granted, long firstIndex, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
     {
-        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        using var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         cmd.CommandText = """
             INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt")
@@ -139,6 +141,11 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
         var issued = 0;
         for (var i = 0; i < granted; i++)
         {
+            if ((i & 255) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
             generator.WriteCode(generator.IsShared ? 0 : firstIndex + i, buffer);
             code.Value = new string(buffer);
             customer.Value = customers[i];

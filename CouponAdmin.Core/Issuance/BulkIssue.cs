@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Issuance;
 
+public sealed record BulkIssueProgress(long RunId, long LastCustomerId, long Considered, long Issued);
+
 public sealed record BulkIssueRequest(long OfferId, DateOnly? RegisteredFrom = null, DateOnly? RegisteredTo = null);
 
 /// <summary>
@@ -64,7 +66,7 @@ public sealed class BulkIssue(IDbContextFactory<CouponDbContext> dbFactory, Time
             .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
     }
 
-    public async Task<BulkIssueRun> RunAsync(long runId, int chunkSize = DefaultChunkSize, CancellationToken ct = default)
+    public async Task<BulkIssueRun> RunAsync(long runId, int chunkSize = DefaultChunkSize, IProgress<BulkIssueProgress>? progress = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.BulkIssueRuns.FirstAsync(r => r.Id == runId, ct);
@@ -92,6 +94,7 @@ public sealed class BulkIssue(IDbContextFactory<CouponDbContext> dbFactory, Time
                 var now = clock.GetUtcNow();
                 var expiresAt = ExpiryCalculator.ExpiresAt(now, offer.Definition.Coupon.Expiry, offer.ValidUntil, zone);
                 var chunk = await writer.WriteChunkAsync(chunkSize, now, expiresAt, ct);
+                progress?.Report(new BulkIssueProgress(run.Id, chunk.LastCustomerId, chunk.TotalConsidered, chunk.TotalIssued));
                 if (chunk.Considered == 0 || chunk.SeriesExhausted)
                 {
                     break;
