@@ -46,6 +46,16 @@ internal static class IssuanceCounters
             RETURNING "NextCodeIndex" - 1
             """, ct, ("@o", offerId), ("@capacity", capacity));
 
+    /// <summary>Recounts every customer's coupons of the offer, for when a per-customer rule is added to a live offer.</summary>
+    public static Task RebuildCustomerCountsAsync(CouponDbContext db, long offerId, CancellationToken ct) =>
+        db.ExecuteAsync("""
+            INSERT INTO "CustomerIssuals" ("OfferId", "CustomerId", "Count", "LastIssuedAt")
+            SELECT "OfferId", "CustomerId", COUNT(*), MAX("IssuedAt") FROM "Coupons"
+            WHERE "OfferId" = @o AND "CustomerId" IS NOT NULL AND "IssuedAt" IS NOT NULL
+            GROUP BY "OfferId", "CustomerId"
+            ON CONFLICT ("OfferId", "CustomerId") DO UPDATE SET "Count" = excluded."Count", "LastIssuedAt" = excluded."LastIssuedAt"
+            """, ct, ("@o", offerId));
+
     /// <summary>Records the "N remain" alert the first time the remaining count is at or below the threshold.</summary>
     public static Task RaiseAlertAsync(CouponDbContext db, long offerId, long remaining, DateTimeOffset now, CancellationToken ct) =>
         db.ExecuteAsync("""INSERT INTO "IssualAlerts" ("OfferId", "Remaining", "RaisedAt", "SentAt") VALUES (@o, @r, @now, NULL) ON CONFLICT DO NOTHING""",

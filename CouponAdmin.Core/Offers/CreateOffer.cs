@@ -17,19 +17,35 @@ public sealed class CreateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
             return Error.Validation(errors);
         }
 
-        definition = Offer.Clone(definition);
-        var reserved = await CodeReservation.ReserveAsync(db, 0, null, definition, ct);
-        if (!reserved.IsSuccess)
+        // The unique index on the reserved code decides when two creations race for one code: the loser
+        // looks again and either takes the next free fixed part or is told who owns the common code.
+        for (var attempt = 0; ; attempt++)
         {
-            return reserved.Error!;
-        }
+            await using var attemptDb = await dbFactory.CreateDbContextAsync(ct);
+            var copy = Offer.Clone(definition);
+            var reserved = await CodeReservation.ReserveAsync(attemptDb, 0, null, copy, ct);
+            if (!reserved.IsSuccess)
+            {
+                return reserved.Error!;
+            }
 
-        var offer = Offer.Create(definition, clock.GetUtcNow());
-        offer.Reserve(reserved.Value);
-        db.Offers.Add(offer);
-        await db.SaveChangesAsync(ct);
-        AuditLog.Record(db, offer.CreatedAt, actor, "offer.created", nameof(Offer), offer.Id, (OfferDefinition?)null, offer.Definition);
-        await db.SaveChangesAsync(ct);
-        return offer;
+            var offer = Offer.Create(copy, clock.GetUtcNow());
+            offer.Reserve(reserved.Value);
+            attemptDb.Offers.Add(offer);
+            try
+            {
+                await attemptDb.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e) && attempt < MaxReservationAttempts)
+            {
+                continue;
+            }
+
+            AuditLog.Record(attemptDb, offer.CreatedAt, actor, "offer.created", nameof(Offer), offer.Id, (OfferDefinition?)null, offer.Definition);
+            await attemptDb.SaveChangesAsync(ct);
+            return offer;
+        }
     }
+
+    internal const int MaxReservationAttempts = 20;
 }

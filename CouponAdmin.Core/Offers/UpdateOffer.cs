@@ -1,5 +1,6 @@
 using CouponAdmin.Core.Audit;
 using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,23 @@ public sealed class UpdateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
         }
 
         AuditLog.Record(db, offer.UpdatedAt, actor, "offer.updated", nameof(Offer), offer.Id, before, offer.Definition);
-        await db.SaveChangesAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return Error.Validation([new FieldError("coupon.generation", "Another offer took this code a moment ago; save again to pick a free one.")]);
+        }
+
+        if (!IssuanceChecks.CountsPerCustomer(before) && IssuanceChecks.CountsPerCustomer(offer.Definition))
+        {
+            // Issuing counted nobody while the offer had no per-customer rule: count what was issued so far.
+            await IssuanceCounters.RebuildCustomerCountsAsync(db, offer.Id, ct);
+        }
+
+        await tx.CommitAsync(ct);
         return offer;
     }
 }

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CouponAdmin.Tests.Issuance;
 
 /// <summary>POST /api/v1/offers/{id}/issue and the coupon look-ups, over HTTP against the real host.</summary>
-public sealed class IssueApiTests(IssueApiFactory factory) : IClassFixture<IssueApiFactory>
+[Collection(WebCollection.Name)]
+public sealed class IssueApiTests(CouponAdminFactory factory) : IClassFixture<CouponAdminFactory>
 {
     private static readonly TimeSpan Ist = TimeSpan.FromHours(5.5);
     private static readonly string[] Products = ["SKU-1"];
