@@ -63,6 +63,29 @@ public sealed class CodeSpace
         RenderDigits((ulong)number, destination[..end]);
     }
 
+    /// <summary>The number <see cref="Render"/> turns into <paramref name="text"/>, or false if it is not a code of this space.</summary>
+    public bool TryParse(ReadOnlySpan<char> text, out UInt128 number)
+    {
+        number = 0;
+        if (text.Length != Length)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            var digit = _alphabet.IndexOf(c, StringComparison.Ordinal);
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            number = (number * _radix) + (ulong)digit;
+        }
+
+        return number < Capacity;
+    }
+
     private void RenderDigits(ulong number, Span<char> destination)
     {
         var alphabet = _alphabet;

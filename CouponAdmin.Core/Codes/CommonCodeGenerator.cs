@@ -25,6 +25,12 @@ public sealed class CommonCodeGenerator : ICodeGenerator
         return _code;
     }
 
+    public bool TryIndexOf(string code, out long index)
+    {
+        index = 0;
+        return string.Equals(code, _code, StringComparison.Ordinal);
+    }
+
     public void WriteCode(long index, Span<char> destination)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);

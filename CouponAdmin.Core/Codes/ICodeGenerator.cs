@@ -22,6 +22,9 @@ public interface ICodeGenerator
 
     string CodeAt(long index);
 
+    /// <summary>The index that gives <paramref name="code"/> (normalised), or false when this generator never makes it.</summary>
+    bool TryIndexOf(string code, out long index);
+
     /// <summary>Writes the code for <paramref name="index"/> into exactly <see cref="CodeLength"/> characters.</summary>
     void WriteCode(long index, Span<char> destination);
 

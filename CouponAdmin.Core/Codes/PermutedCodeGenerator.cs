@@ -60,6 +60,26 @@ public abstract class PermutedCodeGenerator : ICodeGenerator
         }
     }
 
+    /// <summary>The counter index whose code is <paramref name="code"/> (already normalised), or false if it is not one of ours.</summary>
+    public bool TryIndexOf(string code, out long index)
+    {
+        index = -1;
+        if (code.Length != CodeLength || !code.StartsWith(_fixedText, StringComparison.Ordinal)
+            || !_space.TryParse(code.AsSpan(_fixedText.Length), out var number))
+        {
+            return false;
+        }
+
+        var original = _permutation.Inverse(number);
+        if (original > long.MaxValue)
+        {
+            return false;
+        }
+
+        index = (long)original;
+        return true;
+    }
+
     private void Write(long index, Span<char> destination)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);

@@ -105,16 +105,16 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
         while (count > 0)
         {
             var next = await db.ScalarAsync<long>("""
-                UPDATE "OfferCounters" SET "NextCodeIndex" = "NextCodeIndex" + @n
-                WHERE "OfferId" = @o AND "NextCodeIndex" + @n <= @capacity
+                UPDATE "CodeSpaces" SET "NextCodeIndex" = "NextCodeIndex" + @n
+                WHERE "Id" = @s AND "NextCodeIndex" + @n <= @capacity
                 RETURNING "NextCodeIndex"
-                """, ct, ("@o", offer.Id), ("@n", count), ("@capacity", _capacity));
+                """, ct, ("@s", offer.CodeSpaceId), ("@n", count), ("@capacity", _capacity));
             if (next is { } n)
             {
                 return (n - count, count);
             }
 
-            var used = await db.ScalarAsync<long>("""SELECT "NextCodeIndex" FROM "OfferCounters" WHERE "OfferId" = @o""", ct, ("@o", offer.Id)) ?? 0;
+            var used = await db.ScalarAsync<long>("""SELECT "NextCodeIndex" FROM "CodeSpaces" WHERE "Id" = @s""", ct, ("@s", offer.CodeSpaceId)) ?? 0;
             count = (int)Math.Clamp(_capacity - used, 0, count - 1);
         }
 
@@ -126,13 +126,15 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
         using var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         cmd.CommandText = """
-            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt")
-            VALUES (@o, @code, @shared, @c, 'Issued', @now, @exp, 0, @now) ON CONFLICT DO NOTHING
+            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt")
+            VALUES (@o, @code, @shared, @space, @index, @c, 'Issued', @now, @exp, 0, @now)
             """;
         Add(cmd, "@o", offer.Id);
         Add(cmd, "@shared", generator.IsShared ? 1 : 0);
         Add(cmd, "@now", now.UtcTicks);
         Add(cmd, "@exp", expiresAt is { } e ? e.UtcTicks : DBNull.Value);
+        Add(cmd, "@space", offer.CodeSpaceId is { } space ? space : DBNull.Value);
+        var index = Add(cmd, "@index", DBNull.Value);
         var code = Add(cmd, "@code", "");
         var customer = Add(cmd, "@c", 0L);
         cmd.Prepare();
@@ -148,6 +150,7 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
 
             generator.WriteCode(generator.IsShared ? 0 : firstIndex + i, buffer);
             code.Value = new string(buffer);
+            index.Value = generator.IsShared ? DBNull.Value : firstIndex + i;
             customer.Value = customers[i];
             // Microsoft.Data.Sqlite runs synchronously anyway; the async wrapper only adds a task per row.
             if (cmd.ExecuteNonQuery() == 1)

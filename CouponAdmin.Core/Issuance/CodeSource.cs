@@ -8,8 +8,6 @@ namespace CouponAdmin.Core.Issuance;
 /// <summary>Where an issued coupon's code comes from: the offer's permutation, its common code, or its uploaded pool.</summary>
 internal static class CodeSource
 {
-    private const int MaxCollisionRetries = 16;
-
     /// <summary>Writes the issued coupon row and returns its code, or NO_CODES_AVAILABLE.</summary>
     public static async Task<Result<string>> IssueAsync(CouponDbContext db, Offer offer, long customerId, string? requestedCode,
         DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
@@ -19,31 +17,23 @@ internal static class CodeSource
             return await TakeFromPoolAsync(db, offer, customerId, requestedCode, now, expiresAt, ct);
         }
 
-        var generator = CodeGenerators.For(offer.Definition.Coupon.Generation, offer.CodeKey);
+        var generator = await CodeSpaces.GeneratorAsync(db, offer, ct);
         if (generator.IsShared)
         {
-            await InsertAsync(db, offer.Id, generator.CodeAt(0), shared: true, customerId, now, expiresAt, ct);
+            await InsertAsync(db, offer.Id, generator.CodeAt(0), shared: true, null, null, customerId, now, expiresAt, ct);
             return generator.CodeAt(0);
         }
 
         var capacity = generator.Capacity > long.MaxValue ? long.MaxValue : (long)generator.Capacity;
-        for (var attempt = 0; attempt < MaxCollisionRetries; attempt++)
+        if (await IssuanceCounters.TryTakeCodeIndexAsync(db, offer.CodeSpaceId!.Value, capacity, ct) is not { } index)
         {
-            if (await IssuanceCounters.TryTakeCodeIndexAsync(db, offer.Id, capacity, ct) is not { } index)
-            {
-                return NoCodes(offer, $"all {capacity:N0} codes of offer {offer.Id} are used");
-            }
-
-            var code = generator.CodeAt(index);
-            // Codes are unique by construction within the offer; another offer with the same format can
-            // still own one, in which case the next index is taken.
-            if (await InsertAsync(db, offer.Id, code, shared: false, customerId, now, expiresAt, ct))
-            {
-                return code;
-            }
+            return NoCodes(offer, $"all {capacity:N0} codes of its format are used");
         }
 
-        return NoCodes(offer, $"{MaxCollisionRetries} generated codes in a row already belong to other offers");
+        // Unique by construction: the space's counter hands each index out once.
+        var code = generator.CodeAt(index);
+        await InsertAsync(db, offer.Id, code, shared: false, offer.CodeSpaceId, index, customerId, now, expiresAt, ct);
+        return code;
     }
 
     private static async Task<Result<string>> TakeFromPoolAsync(CouponDbContext db, Offer offer, long customerId, string? requestedCode,
@@ -60,13 +50,12 @@ internal static class CodeSource
         return taken is not null ? taken : NoCodes(offer, code is null ? $"offer {offer.Id} has no unissued uploaded codes left" : $"'{code}' is not an unissued code of offer {offer.Id}");
     }
 
-    private static async Task<bool> InsertAsync(CouponDbContext db, long offerId, string code, bool shared, long customerId,
+    private static Task<int> InsertAsync(CouponDbContext db, long offerId, string code, bool shared, long? spaceId, long? index, long customerId,
         DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct) =>
-        await db.ExecuteAsync("""
-            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt")
-            VALUES (@o, @code, @shared, @c, 'Issued', @now, @exp, 0, @now)
-            ON CONFLICT DO NOTHING
-            """, ct, ("@o", offerId), ("@code", code), ("@shared", shared), ("@c", customerId), ("@now", now), ("@exp", expiresAt)) == 1;
+        db.ExecuteAsync("""
+            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt")
+            VALUES (@o, @code, @shared, @space, @index, @c, 'Issued', @now, @exp, 0, @now)
+            """, ct, ("@o", offerId), ("@code", code), ("@shared", shared), ("@space", spaceId), ("@index", index), ("@c", customerId), ("@now", now), ("@exp", expiresAt));
 
     private static Error NoCodes(Offer offer, string why) =>
         Error.Rule(ErrorCodes.NoCodesAvailable, $"No code is available for offer {offer.Id}: {why}.");

@@ -14,6 +14,9 @@ public sealed class Coupon
     public long OfferId { get; set; }
     public string Code { get; set; } = "";
     public bool IsShared { get; set; }
+    /// <summary>For a generated code: its space and index in that space's permutation (how it is found).</summary>
+    public long? CodeSpaceId { get; set; }
+    public long? CodeIndex { get; set; }
     public long? CustomerId { get; set; }
     public CouponStatus Status { get; set; }
     public DateTimeOffset? IssuedAt { get; set; }
@@ -31,8 +34,6 @@ public sealed class OfferCounter
 {
     public long OfferId { get; set; }
     public long IssuedCount { get; set; }
-    /// <summary>The next index into the offer's keyed code permutation.</summary>
-    public long NextCodeIndex { get; set; }
     public long RedeemedCount { get; set; }
 }
 

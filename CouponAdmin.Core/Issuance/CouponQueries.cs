@@ -17,7 +17,7 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
     {
         var normalized = CodeFormat.Normalize(code);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var matches = await Views(db, db.Coupons.Where(c => c.Code == normalized)).Take(2).ToListAsync(ct);
+        var matches = await Views(db, await CouponLookup.ByCodeAsync(db, normalized, ct)).Take(2).ToListAsync(ct);
         return matches.Count switch
         {
             0 => Error.NotFound(ErrorCodes.CouponNotFound, $"There is no coupon '{normalized}'."),

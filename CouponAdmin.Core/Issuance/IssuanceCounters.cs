@@ -10,7 +10,7 @@ internal static class IssuanceCounters
 {
     /// <summary>Makes sure the offer's counter row exists (once per offer).</summary>
     public static Task EnsureOfferRowAsync(CouponDbContext db, long offerId, CancellationToken ct) =>
-        db.ExecuteAsync("""INSERT INTO "OfferCounters" ("OfferId", "IssuedCount", "NextCodeIndex", "RedeemedCount") VALUES (@o, 0, 0, 0) ON CONFLICT DO NOTHING""",
+        db.ExecuteAsync("""INSERT INTO "OfferCounters" ("OfferId", "IssuedCount", "RedeemedCount") VALUES (@o, 0, 0) ON CONFLICT DO NOTHING""",
             ct, ("@o", offerId));
 
     /// <summary>
@@ -38,13 +38,13 @@ internal static class IssuanceCounters
             RETURNING "IssuedCount"
             """, ct, ("@o", offerId), ("@limit", totalLimit));
 
-    /// <summary>Takes the next index of the offer's code permutation unless the code space is used up.</summary>
-    public static Task<long?> TryTakeCodeIndexAsync(CouponDbContext db, long offerId, long capacity, CancellationToken ct) =>
+    /// <summary>Takes the next index of a code space's permutation unless the space is used up.</summary>
+    public static Task<long?> TryTakeCodeIndexAsync(CouponDbContext db, long spaceId, long capacity, CancellationToken ct) =>
         db.ScalarAsync<long>("""
-            UPDATE "OfferCounters" SET "NextCodeIndex" = "NextCodeIndex" + 1
-            WHERE "OfferId" = @o AND "NextCodeIndex" < @capacity
+            UPDATE "CodeSpaces" SET "NextCodeIndex" = "NextCodeIndex" + 1
+            WHERE "Id" = @s AND "NextCodeIndex" < @capacity
             RETURNING "NextCodeIndex" - 1
-            """, ct, ("@o", offerId), ("@capacity", capacity));
+            """, ct, ("@s", spaceId), ("@capacity", capacity));
 
     /// <summary>Recounts every customer's coupons of the offer, for when a per-customer rule is added to a live offer.</summary>
     public static Task RebuildCustomerCountsAsync(CouponDbContext db, long offerId, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using CouponAdmin.Core.Audit;
+using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public sealed class CreateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
 
             var offer = Offer.Create(copy, clock.GetUtcNow());
             offer.Reserve(reserved.Value);
+            offer.UseCodeSpace(await CodeSpaces.ResolveAsync(attemptDb, copy.Coupon.Generation, ct));
             attemptDb.Offers.Add(offer);
             try
             {

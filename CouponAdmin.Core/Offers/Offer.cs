@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Org;
@@ -27,8 +26,8 @@ public sealed class Offer
     public DateTimeOffset? ValidFrom { get; private set; }
     public DateTimeOffset? ValidUntil { get; private set; }
     public OfferDefinition Definition { get; private set; }
-    /// <summary>The key of the offer's code permutation; codes are unguessable from one another without it.</summary>
-    public byte[] CodeKey { get; private set; } = [];
+    /// <summary>The generated-code space the offer draws from (null for common and uploaded codes).</summary>
+    public long? CodeSpaceId { get; private set; }
     /// <summary>The org-unique code part: a randomized-common offer's fixed part, or a common offer's code.</summary>
     public string? ReservedCode { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -38,7 +37,7 @@ public sealed class Offer
     /// <summary>Creates a draft; the caller has validated the definition.</summary>
     public static Offer Create(OfferDefinition definition, DateTimeOffset now)
     {
-        var offer = new Offer { Status = OfferStatus.Draft, CreatedAt = now, CodeKey = RandomNumberGenerator.GetBytes(16) };
+        var offer = new Offer { Status = OfferStatus.Draft, CreatedAt = now };
         offer.Apply(definition, now);
         return offer;
     }
@@ -78,6 +77,8 @@ public sealed class Offer
 
     /// <summary>Records the org-unique part of the offer's codes, chosen by the caller among the free ones.</summary>
     public void Reserve(string? code) => ReservedCode = code;
+
+    public void UseCodeSpace(long? codeSpaceId) => CodeSpaceId = codeSpaceId;
 
     public Error? Activate(DateTimeOffset now) => ChangeStatus(OfferStatus.Active, now, OfferStatus.Draft, OfferStatus.Paused);
 

@@ -1,4 +1,5 @@
 using CouponAdmin.Core.Audit;
+using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Persistence;
@@ -31,6 +32,7 @@ public sealed class UpdateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
             if (reserved.IsSuccess)
             {
                 offer.Reserve(reserved.Value);
+                offer.UseCodeSpace(await CodeSpaces.ResolveAsync(db, offer.Definition.Coupon.Generation, ct));
             }
             else
             {

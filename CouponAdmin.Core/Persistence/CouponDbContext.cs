@@ -1,5 +1,6 @@
 using CouponAdmin.Core.Access;
 using CouponAdmin.Core.Audit;
+using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
@@ -25,6 +26,7 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
     public DbSet<IssualAlert> IssualAlerts => Set<IssualAlert>();
     public DbSet<BulkIssueRun> BulkIssueRuns => Set<BulkIssueRun>();
+    public DbSet<GeneratedCodeSpace> CodeSpaces => Set<GeneratedCodeSpace>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly);

@@ -54,24 +54,20 @@ public sealed class DemoData(IDbContextFactory<CouponDbContext> dbFactory, TimeP
             });
         }
 
-        foreach (var (definition, activate) in Offers(now))
-        {
-            var offer = Offer.Create(definition, now);
-            offer.Reserve(definition.Coupon.Generation.Method switch
-            {
-                GenerationMethod.Common => "C:" + definition.Coupon.Generation.CommonCode,
-                GenerationMethod.RandomizedCommon => "R:" + Codes.RandomizedCommonCode.FromSample(definition.Coupon.Generation.SampleCode!).FixedPart,
-                _ => null,
-            });
-            if (activate)
-            {
-                offer.Activate(now);
-            }
+        await db.SaveChangesAsync(ct);
 
-            db.Offers.Add(offer);
+        // Offers go through the product's own use cases, so they get their reserved codes and code spaces.
+        var create = new CreateOffer(dbFactory, clock);
+        var activate = new ChangeOfferStatus(dbFactory, clock);
+        foreach (var (definition, active) in Offers(now))
+        {
+            var offer = (await create.ExecuteAsync(definition, "demo", ct)).Value ?? throw new InvalidOperationException($"Demo offer '{definition.Name}' is invalid.");
+            if (active)
+            {
+                await activate.ExecuteAsync(offer.Id, OfferStatus.Active, "demo", ct);
+            }
         }
 
-        await db.SaveChangesAsync(ct);
         return true;
     }
 

@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CouponAdmin.Core.Persistence;
 
 /// <summary>
-/// Raw statements on the context's connection and current transaction: for the atomic conditional updates
+/// Raw statements on the context's connection (opened for the context's lifetime) and current transaction: for the atomic conditional updates
 /// (<c>UPDATE … WHERE n &lt; @limit RETURNING …</c>) that must not be read-then-write.
 /// </summary>
 internal static class Sql
 {
     public static async Task<int> ExecuteAsync(this CouponDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
+        await db.Database.OpenConnectionAsync(ct);
         await using var cmd = Command(db, sql, parameters);
         return await cmd.ExecuteNonQueryAsync(ct);
     }
@@ -20,6 +21,7 @@ internal static class Sql
     public static async Task<T?> ScalarAsync<T>(this CouponDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
         where T : struct
     {
+        await db.Database.OpenConnectionAsync(ct);
         await using var cmd = Command(db, sql, parameters);
         var value = await cmd.ExecuteScalarAsync(ct);
         return value is null or DBNull ? null : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
@@ -27,6 +29,7 @@ internal static class Sql
 
     public static async Task<string?> StringAsync(this CouponDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
+        await db.Database.OpenConnectionAsync(ct);
         await using var cmd = Command(db, sql, parameters);
         return await cmd.ExecuteScalarAsync(ct) as string;
     }

@@ -329,11 +329,12 @@ public sealed class IssuanceRuleTests : IAsyncLifetime
             o.Coupon.Generation.Length = 4;
             o.Coupon.Generation.Alphabet = CodeAlphabet.Numeric;
         });
-        await _bed.QueryAsync(db =>
+        await _bed.QueryAsync(async db =>
         {
-            // 10^4 codes: pretend all but the last two are already issued.
-            db.OfferCounters.Add(new OfferCounter { OfferId = offer.Id, NextCodeIndex = 9_998 });
-            return db.SaveChangesAsync();
+            // 10^4 codes: pretend all but the last two of the offer's code space are already issued.
+            var space = await db.CodeSpaces.SingleAsync(s => s.Id == offer.CodeSpaceId);
+            space.NextCodeIndex = 9_998;
+            return await db.SaveChangesAsync();
         });
         var users = await _bed.CustomersAsync(3);
 

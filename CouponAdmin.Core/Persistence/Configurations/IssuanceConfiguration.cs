@@ -1,3 +1,4 @@
+using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using Microsoft.EntityFrameworkCore;
@@ -12,12 +13,28 @@ internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Code).HasMaxLength(Coupon.MaxCodeLength).IsRequired();
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
-        // Unique in the org, except the one shared code of a common-code offer.
-        builder.HasIndex(c => c.Code).IsUnique().HasFilter("\"IsShared\" = 0");
+        // Generated codes are unique by construction and found through their permutation index; only uploaded
+        // codes (unique in the org) and common codes (shared) are looked up by their text.
+        builder.HasIndex(c => new { c.CodeSpaceId, c.CodeIndex }).IsUnique().HasFilter("\"CodeSpaceId\" IS NOT NULL");
+        builder.HasIndex(c => c.Code, "IX_Coupons_Code_Uploaded").IsUnique().HasFilter("\"CodeSpaceId\" IS NULL AND \"IsShared\" = 0");
+        builder.HasIndex(c => c.Code, "IX_Coupons_Code_Shared").HasFilter("\"IsShared\" = 1");
         // A customer's coupons (of one offer, or all); an offer's coupons by status (the uploaded pool, revocation).
         builder.HasIndex(c => new { c.CustomerId, c.OfferId });
         builder.HasIndex(c => new { c.OfferId, c.Status });
         builder.HasOne<Offer>().WithMany().HasForeignKey(c => c.OfferId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class GeneratedCodeSpaceConfiguration : IEntityTypeConfiguration<GeneratedCodeSpace>
+{
+    public void Configure(EntityTypeBuilder<GeneratedCodeSpace> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.FormatKey).HasMaxLength(80).IsRequired();
+        builder.Property(s => s.FixedText).HasMaxLength(20).IsRequired();
+        builder.Property(s => s.Alphabet).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.PermutationKey).HasMaxLength(GeneratedCodeSpace.KeySize).IsRequired();
+        builder.HasIndex(s => s.FormatKey).IsUnique();
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
@@ -27,7 +28,7 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
                     d => JsonSerializer.Serialize(d, CouponJson.Options).GetHashCode(StringComparison.Ordinal),
                     d => Offer.Clone(d)))
             .IsRequired();
-        builder.Property(o => o.CodeKey).HasMaxLength(32).IsRequired();
+        builder.HasOne<GeneratedCodeSpace>().WithMany().HasForeignKey(o => o.CodeSpaceId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(o => o.ReservedCode).HasMaxLength(40);
         builder.HasIndex(o => o.ReservedCode).IsUnique();
         builder.HasIndex(o => o.Status);

@@ -131,6 +131,46 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("CouponAdmin.Core.Codes.GeneratedCodeSpace", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alphabet")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FixedText")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormatKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextCodeIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PermutationKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormatKey")
+                        .IsUnique();
+
+                    b.ToTable("CodeSpaces");
+                });
+
             modelBuilder.Entity("CouponAdmin.Core.Customers.Customer", b =>
                 {
                     b.Property<long>("UserId")
@@ -249,6 +289,12 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CodeIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CodeSpaceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CustomerId")
                         .HasColumnType("INTEGER");
 
@@ -277,13 +323,20 @@ namespace CouponAdmin.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("CodeSpaceId", "CodeIndex")
                         .IsUnique()
-                        .HasFilter("\"IsShared\" = 0");
+                        .HasFilter("\"CodeSpaceId\" IS NOT NULL");
 
                     b.HasIndex("CustomerId", "OfferId");
 
                     b.HasIndex("OfferId", "Status");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Coupons_Code_Shared")
+                        .HasFilter("\"IsShared\" = 1");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Coupons_Code_Uploaded")
+                        .IsUnique()
+                        .HasFilter("\"CodeSpaceId\" IS NULL AND \"IsShared\" = 0");
 
                     b.ToTable("Coupons");
                 });
@@ -334,9 +387,6 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.Property<long>("IssuedCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("NextCodeIndex")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("RedeemedCount")
                         .HasColumnType("INTEGER");
 
@@ -351,10 +401,8 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("CodeKey")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
+                    b.Property<long?>("CodeSpaceId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -398,6 +446,8 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CodeSpaceId");
 
                     b.HasIndex("Name");
 
@@ -535,6 +585,14 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasForeignKey("CouponAdmin.Core.Issuance.OfferCounter", "OfferId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Offers.Offer", b =>
+                {
+                    b.HasOne("CouponAdmin.Core.Codes.GeneratedCodeSpace", null)
+                        .WithMany()
+                        .HasForeignKey("CodeSpaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CouponAdmin.Core.Offers.OfferOrgEntity", b =>

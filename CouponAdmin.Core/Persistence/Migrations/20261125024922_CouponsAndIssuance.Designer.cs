@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CouponAdmin.Core.Persistence.Migrations
 {
     [DbContext(typeof(CouponDbContext))]
-    [Migration("20261125022726_BulkIssueRuns")]
-    partial class BulkIssueRuns
+    [Migration("20261125024922_CouponsAndIssuance")]
+    partial class CouponsAndIssuance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -134,6 +134,46 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("CouponAdmin.Core.Codes.GeneratedCodeSpace", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alphabet")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FixedText")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormatKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextCodeIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PermutationKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormatKey")
+                        .IsUnique();
+
+                    b.ToTable("CodeSpaces");
+                });
+
             modelBuilder.Entity("CouponAdmin.Core.Customers.Customer", b =>
                 {
                     b.Property<long>("UserId")
@@ -252,6 +292,12 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CodeIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CodeSpaceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CustomerId")
                         .HasColumnType("INTEGER");
 
@@ -280,13 +326,20 @@ namespace CouponAdmin.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("CodeSpaceId", "CodeIndex")
                         .IsUnique()
-                        .HasFilter("\"IsShared\" = 0");
+                        .HasFilter("\"CodeSpaceId\" IS NOT NULL");
 
                     b.HasIndex("CustomerId", "OfferId");
 
                     b.HasIndex("OfferId", "Status");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Coupons_Code_Shared")
+                        .HasFilter("\"IsShared\" = 1");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Coupons_Code_Uploaded")
+                        .IsUnique()
+                        .HasFilter("\"CodeSpaceId\" IS NULL AND \"IsShared\" = 0");
 
                     b.ToTable("Coupons");
                 });
@@ -337,9 +390,6 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.Property<long>("IssuedCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("NextCodeIndex")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("RedeemedCount")
                         .HasColumnType("INTEGER");
 
@@ -354,10 +404,8 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("CodeKey")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
+                    b.Property<long?>("CodeSpaceId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -401,6 +449,8 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CodeSpaceId");
 
                     b.HasIndex("Name");
 
@@ -538,6 +588,14 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasForeignKey("CouponAdmin.Core.Issuance.OfferCounter", "OfferId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Offers.Offer", b =>
+                {
+                    b.HasOne("CouponAdmin.Core.Codes.GeneratedCodeSpace", null)
+                        .WithMany()
+                        .HasForeignKey("CodeSpaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CouponAdmin.Core.Offers.OfferOrgEntity", b =>

@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using CouponAdmin.Core.Offers;
+
+namespace CouponAdmin.Core.Codes;
+
+/// <summary>
+/// One stored code space: fixed text, alphabet, length, the permutation key and the counter of used indexes.
+/// Offers with the same auto-unique format share a space, and a randomized-common fixed part is its own, so a
+/// generated code is unique in the org by construction and a coupon is found from its code by inverting the
+/// permutation: no index on random code strings, which keeps bulk inserts sequential.
+/// </summary>
+public sealed class GeneratedCodeSpace
+{
+    public const int KeySize = 16;
+
+    public long Id { get; set; }
+    public string FormatKey { get; set; } = "";
+    public string FixedText { get; set; } = "";
+    public string Alphabet { get; set; } = "";
+    public int Length { get; set; }
+    public byte[] PermutationKey { get; set; } = [];
+    public long NextCodeIndex { get; set; }
+
+    public SpaceCodeGenerator Generator() => new(FixedText, Alphabet, Length, PermutationKey);
+
+    /// <summary>The space an offer's settings draw codes from, or null when its codes are not generated.</summary>
+    public static GeneratedCodeSpace? For(GenerationSettings g) => g.Method switch
+    {
+        GenerationMethod.AutoUnique => Create("A", CodeFormat.Normalize(g.Prefix ?? ""), CodeAlphabets.For(g.Alphabet!.Value), g.Length!.Value),
+        GenerationMethod.RandomizedCommon => RandomizedCommonCode.FromSample(g.SampleCode!) is var shape
+            ? Create("R", shape.FixedPart, shape.RandomAlphabet, shape.RandomLength)
+            : null,
+        _ => null,
+    };
+
+    private static GeneratedCodeSpace Create(string kind, string fixedText, string alphabet, int length) => new()
+    {
+        FormatKey = $"{kind}:{fixedText}:{alphabet.Length}:{length}",
+        FixedText = fixedText,
+        Alphabet = alphabet,
+        Length = length,
+        PermutationKey = RandomNumberGenerator.GetBytes(KeySize),
+    };
+}
