@@ -28,6 +28,22 @@ public static class CodeGenerators
         };
     }
 
+    /// <summary>
+    /// How many distinct codes the settings' format can make (alphabet^random length; 1 for a common code),
+    /// or null for uploaded codes, whose pool is what was uploaded. Invalid settings have no capacity either.
+    /// </summary>
+    public static System.Numerics.BigInteger? Capacity(GenerationSettings settings)
+    {
+        if (settings.Method == GenerationMethod.Uploaded)
+        {
+            return null;
+        }
+
+        var probe = new OfferDefinition { Coupon = new CouponSettings { Generation = settings } };
+        var invalid = OfferValidator.Validate(probe).Any(e => e.Path.StartsWith("coupon.generation", StringComparison.Ordinal));
+        return invalid ? null : For(settings, new byte[KeyedPermutation.KeySize]).Capacity;
+    }
+
     private static InvalidOperationException Incomplete(string what) =>
         new($"The generation settings lack {what}; validate the offer before generating codes.");
 }

@@ -1,3 +1,4 @@
+using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Offers;
 
 namespace CouponAdmin.Api;
@@ -7,6 +8,7 @@ internal sealed record OfferResponse(
     long Id,
     OfferStatus Status,
     SeriesType SeriesType,
+    string? CodeCapacity,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     string Name,
@@ -24,7 +26,7 @@ internal sealed record OfferResponse(
     public static OfferResponse From(Offer offer)
     {
         var d = offer.Definition;
-        return new(offer.Id, offer.Status, d.SeriesType, offer.CreatedAt, offer.UpdatedAt, d.Name, d.Description, d.Discount, d.Products,
+        return new(offer.Id, offer.Status, d.SeriesType, CodeGenerators.Capacity(d.Coupon.Generation)?.ToString(System.Globalization.CultureInfo.InvariantCulture), offer.CreatedAt, offer.UpdatedAt, d.Name, d.Description, d.Discount, d.Products,
             d.ValidFrom, d.ValidUntil, d.BrandPocEmails, d.SyncToInStore, d.Coupon, d.Issual, d.Redemption);
     }
 }

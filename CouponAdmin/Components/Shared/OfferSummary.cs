@@ -1,4 +1,5 @@
 using System.Globalization;
+using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Offers;
 
 namespace CouponAdmin.Components.Shared;
@@ -25,6 +26,7 @@ internal static class OfferSummary
             new("How coupons are issued", OfferText.IssuedBy(d.Coupon.IssuedBy)),
             new("How codes are created", OfferText.Method(d.Coupon.Generation.Method)),
             .. Generation(d.Coupon.Generation),
+            new("Code capacity", CodeGenerators.Capacity(d.Coupon.Generation) is { } capacity ? capacity.ToString("N0", CultureInfo.InvariantCulture) : "The uploaded codes"),
             new("Issue to specific customers only", d.Coupon.SpecificCustomersOnly ? "Yes" : "No"),
             new("When a coupon expires", OfferText.Expiry(d.Coupon.Expiry)),
         ]),
