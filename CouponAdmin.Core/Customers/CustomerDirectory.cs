@@ -105,6 +105,24 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
         return new Page<Customer>(items, total);
     }
 
+    /// <summary>
+    /// The user id behind an identifier as typed: a malformed identifier is INVALID_CUSTOMER_IDENTIFIER, an unknown
+    /// one CUSTOMER_NOT_FOUND of the given kind (a 404 when the path names it, a rule refusal when a body does).
+    /// </summary>
+    public static async Task<Result<long>> ResolveIdAsync(CouponDbContext db, IdentifierType type, string? value, ErrorKind notFound, CancellationToken ct)
+    {
+        var parsed = CustomerIdentifiers.Parse(type, value);
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error!;
+        }
+
+        var id = await ByIdentifier(db.Customers.AsNoTracking(), parsed.Value!).Select(c => (long?)c.UserId).FirstOrDefaultAsync(ct);
+        return id is { } found
+            ? found
+            : new Error(ErrorCodes.CustomerNotFound, $"No customer has {Describe(parsed.Value!)}.", notFound);
+    }
+
     public static IQueryable<Customer> ByIdentifier(IQueryable<Customer> customers, CustomerIdentifier id) => id.Type switch
     {
         IdentifierType.UserId => customers.Where(c => c.UserId == long.Parse(id.Value, System.Globalization.CultureInfo.InvariantCulture)),

@@ -28,19 +28,14 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
 
     public async Task<Result<IReadOnlyList<CouponView>>> ByCustomerAsync(IdentifierType type, string value, CancellationToken ct = default)
     {
-        var parsed = CustomerIdentifiers.Parse(type, value);
-        if (!parsed.IsSuccess)
-        {
-            return parsed.Error!;
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customerId = await CustomerDirectory.ByIdentifier(db.Customers.AsNoTracking(), parsed.Value!).Select(c => (long?)c.UserId).FirstOrDefaultAsync(ct);
-        if (customerId is null)
+        var customer = await CustomerDirectory.ResolveIdAsync(db, type, value, ErrorKind.NotFound, ct);
+        if (!customer.IsSuccess)
         {
-            return Error.NotFound(ErrorCodes.CustomerNotFound, $"No customer has {CustomerDirectory.Describe(parsed.Value!)}.");
+            return customer.Error!;
         }
 
+        var customerId = customer.Value;
         var rows = await Views(db, db.Coupons.Where(c => c.CustomerId == customerId).OrderByDescending(c => c.Id)).ToListAsync(ct);
         return rows.Select(ToView).ToList();
     }

@@ -22,18 +22,14 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
 {
     public async Task<Result<IssuedCoupon>> ExecuteAsync(IssueCouponRequest request, string actor, CancellationToken ct = default)
     {
-        var parsed = CustomerIdentifiers.Parse(request.CustomerType, request.CustomerValue);
-        if (!parsed.IsSuccess)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await CustomerDirectory.ResolveIdAsync(db, request.CustomerType, request.CustomerValue, ErrorKind.Rule, ct);
+        if (!customer.IsSuccess)
         {
-            return parsed.Error!;
+            return customer.Error!;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customerId = await CustomerDirectory.ByIdentifier(db.Customers.AsNoTracking(), parsed.Value!).Select(c => (long?)c.UserId).FirstOrDefaultAsync(ct);
-        if (customerId is null)
-        {
-            return Error.Rule(ErrorCodes.CustomerNotFound, $"No customer has {CustomerDirectory.Describe(parsed.Value!)}.");
-        }
+        var customerId = customer.Value;
 
         var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OfferId, ct);
         if (offer is null)
@@ -48,8 +44,8 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
 
         var now = clock.GetUtcNow();
         var refusal = IssuanceChecks.OfferIssuable(offer, now)
-            ?? await IssuanceChecks.AudienceAsync(db, offer, customerId.Value, ct)
-            ?? await IssuanceChecks.PastIssualAsync(db, offer, customerId.Value, now, ct);
+            ?? await IssuanceChecks.AudienceAsync(db, offer, customerId, ct)
+            ?? await IssuanceChecks.PastIssualAsync(db, offer, customerId, now, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -57,7 +53,7 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
 
         var zone = await OrgTime.ZoneAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await IssueInTransactionAsync(db, offer, customerId.Value, request.Code, now, zone, ct);
+        var outcome = await IssueInTransactionAsync(db, offer, customerId, request.Code, now, zone, ct);
         if (outcome.IsSuccess && !outcome.Value!.Existing)
         {
             AuditLog.Record(db, now, actor, "coupon.issued", nameof(Coupon), outcome.Value.Code, (object?)null, outcome.Value);
