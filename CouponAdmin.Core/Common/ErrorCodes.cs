@@ -27,4 +27,25 @@ public static class ErrorCodes
 
     // Redeeming
     public const string CouponNotFound = "COUPON_NOT_FOUND";
+    public const string CouponRevoked = "COUPON_REVOKED";
+    public const string CouponExpired = "COUPON_EXPIRED";
+    public const string CouponNotIssued = "COUPON_NOT_ISSUED";
+    public const string CouponNotIssuedToCustomer = "COUPON_NOT_ISSUED_TO_CUSTOMER";
+    public const string RedemptionNotStarted = "REDEMPTION_NOT_STARTED";
+    public const string StoreNotAllowed = "STORE_NOT_ALLOWED";
+    public const string BillAmountTooLow = "BILL_AMOUNT_TOO_LOW";
+    public const string BillAmountTooHigh = "BILL_AMOUNT_TOO_HIGH";
+    public const string OutsideRedemptionWindow = "OUTSIDE_REDEMPTION_WINDOW";
+    public const string NotANewCustomer = "NOT_A_NEW_CUSTOMER";
+    public const string RedemptionGapNotMet = "REDEMPTION_GAP_NOT_MET";
+    public const string CodeRedemptionLimitReached = "CODE_REDEMPTION_LIMIT_REACHED";
+    public const string CustomerRedemptionLimitReached = "CUSTOMER_REDEMPTION_LIMIT_REACHED";
+    public const string SeriesRedemptionLimitReached = "SERIES_REDEMPTION_LIMIT_REACHED";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    public const string NoExchangeRate = "NO_EXCHANGE_RATE";
+
+    // Reversing and revoking
+    public const string RedemptionNotFound = "REDEMPTION_NOT_FOUND";
+    public const string AlreadyReversed = "ALREADY_REVERSED";
+    public const string CouponNotReversible = "COUPON_NOT_REVERSIBLE";
 }

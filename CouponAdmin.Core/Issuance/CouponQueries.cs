@@ -6,24 +6,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Issuance;
 
-/// <summary>A coupon as support staff and the POS see it.</summary>
-public sealed record CouponView(string Code, long OfferId, string OfferName, long? CustomerId, CouponStatus Status,
-    DateTimeOffset? IssuedAt, DateTimeOffset? ExpiresAt, int RedemptionCount, bool IsReversed, DateTimeOffset LastStatusChangeOn);
+/// <summary>One redemption as shown with its coupon.</summary>
+public sealed record RedemptionView(long Id, long CustomerId, string? StoreId, string? TillId, decimal BillAmount, string Currency,
+    decimal DiscountAmount, string TransactionId, DateTimeOffset At, bool Active, DateTimeOffset? ReversedAt);
 
-/// <summary>Reads coupons: one by code, or every coupon of a customer.</summary>
+/// <summary>
+/// A coupon as support staff and the POS see it. <see cref="IsReversed"/> says its latest redemption was reversed
+/// (and the coupon reinstated); <see cref="LastStatusChangeOn"/> is when it last changed state.
+/// </summary>
+public sealed record CouponView(string Code, long OfferId, string OfferName, long? CustomerId, CouponStatus Status,
+    DateTimeOffset? IssuedAt, DateTimeOffset? ExpiresAt, int RedemptionCount, bool IsReversed, DateTimeOffset LastStatusChangeOn,
+    IReadOnlyList<RedemptionView> Redemptions);
+
+/// <summary>Reads coupons with their redemptions: one by code or id, or every coupon of a customer.</summary>
 public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<Result<CouponView>> ByCodeAsync(string code, CancellationToken ct = default)
     {
         var normalized = CodeFormat.Normalize(code);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var matches = await Views(db, await CouponLookup.ByCodeAsync(db, normalized, ct)).Take(2).ToListAsync(ct);
+        var matches = await Rows(db, await CouponLookup.ByCodeAsync(db, normalized, ct)).Take(2).ToListAsync(ct);
         return matches.Count switch
         {
             0 => Error.NotFound(ErrorCodes.CouponNotFound, $"There is no coupon '{normalized}'."),
-            1 => ToView(matches[0]),
+            1 => (await ViewsAsync(db, matches, ct))[0],
             _ => Error.Validation([new FieldError("code", $"'{normalized}' is a common code held by many customers; look it up through the customer's coupons.")]),
         };
+    }
+
+    public async Task<Result<CouponView>> ByIdAsync(long couponId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await Rows(db, db.Coupons.Where(c => c.Id == couponId)).ToListAsync(ct);
+        return rows.Count == 0 ? Error.NotFound(ErrorCodes.CouponNotFound, $"There is no coupon {couponId}.") : (await ViewsAsync(db, rows, ct))[0];
     }
 
     public async Task<Result<IReadOnlyList<CouponView>>> ByCustomerAsync(IdentifierType type, string value, CancellationToken ct = default)
@@ -36,18 +51,28 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
         }
 
         var customerId = customer.Value;
-        var rows = await Views(db, db.Coupons.Where(c => c.CustomerId == customerId).OrderByDescending(c => c.Id)).ToListAsync(ct);
-        return rows.Select(ToView).ToList();
+        var rows = await Rows(db, db.Coupons.Where(c => c.CustomerId == customerId).OrderByDescending(c => c.Id)).ToListAsync(ct);
+        return Result<IReadOnlyList<CouponView>>.Success(await ViewsAsync(db, rows, ct));
     }
 
-    private static IQueryable<Row> Views(CouponDbContext db, IQueryable<Coupon> coupons) =>
+    private static IQueryable<Row> Rows(CouponDbContext db, IQueryable<Coupon> coupons) =>
         coupons.AsNoTracking().Join(db.Offers.AsNoTracking(), c => c.OfferId, o => o.Id, (c, o) => new Row(c, o.Name));
 
-    private CouponView ToView(Row row)
+    private async Task<List<CouponView>> ViewsAsync(CouponDbContext db, List<Row> rows, CancellationToken ct)
     {
-        var c = row.Coupon;
-        return new CouponView(c.Code, c.OfferId, row.OfferName, c.CustomerId, c.StatusAt(clock.GetUtcNow()), c.IssuedAt, c.ExpiresAt,
-            c.RedemptionCount, IsReversed: false, c.LastStatusChangeAt);
+        var ids = rows.Select(r => r.Coupon.Id).ToList();
+        var redemptions = (await db.Redemptions.AsNoTracking().Where(r => ids.Contains(r.CouponId)).OrderBy(r => r.Id).ToListAsync(ct))
+            .ToLookup(r => r.CouponId);
+        var now = clock.GetUtcNow();
+        return rows.Select(row =>
+        {
+            var c = row.Coupon;
+            var list = redemptions[c.Id].Select(r => new RedemptionView(r.Id, r.CustomerId, r.StoreId, r.TillId, r.BillAmount, r.Currency,
+                r.DiscountAmount, r.TransactionId, r.At, r.Active, r.ReversedAt)).ToList();
+            var isReversed = list.Count > 0 && !list[^1].Active;
+            return new CouponView(c.Code, c.OfferId, row.OfferName, c.CustomerId, c.StatusAt(now), c.IssuedAt, c.ExpiresAt,
+                c.RedemptionCount, isReversed, c.LastStatusChangeAt, list);
+        }).ToList();
     }
 
     private sealed record Row(Coupon Coupon, string OfferName);

@@ -62,6 +62,11 @@ public sealed class UpdateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
             await IssuanceCounters.RebuildCustomerCountsAsync(db, offer.Id, ct);
         }
 
+        if (Redemption.RedemptionCounters.StartsCounting(before.Redemption, offer.Definition.Redemption))
+        {
+            await Redemption.RedemptionCounters.RebuildAsync(db, offer.Id, ct);
+        }
+
         await tx.CommitAsync(ct);
         return offer;
     }

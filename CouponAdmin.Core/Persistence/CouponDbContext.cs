@@ -5,6 +5,7 @@ using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
+using CouponAdmin.Core.Redemption;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Persistence;
@@ -27,6 +28,10 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<IssualAlert> IssualAlerts => Set<IssualAlert>();
     public DbSet<BulkIssueRun> BulkIssueRuns => Set<BulkIssueRun>();
     public DbSet<GeneratedCodeSpace> CodeSpaces => Set<GeneratedCodeSpace>();
+    public DbSet<CouponRedemption> Redemptions => Set<CouponRedemption>();
+    public DbSet<CustomerCodeRedemption> CustomerCodeRedemptions => Set<CustomerCodeRedemption>();
+    public DbSet<CustomerOfferRedemption> CustomerOfferRedemptions => Set<CustomerOfferRedemption>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly);

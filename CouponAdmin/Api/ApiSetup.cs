@@ -51,6 +51,7 @@ internal static class ApiSetup
         v1.MapOffersApi();
         v1.MapCouponsApi();
         v1.MapBulkIssueApi();
+        v1.MapRedemptionApi();
         return app;
     }
 }

@@ -14,7 +14,7 @@ internal static class CouponsApi
     public sealed record IssueResponse(string Code, long OfferId, CustomerRef Customer, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt, CouponStatus Status, bool Existing);
 
     public sealed record CouponResponse(string Code, long OfferId, string OfferName, CustomerRef? Customer, CouponStatus Status, DateTimeOffset? IssuedAt,
-        DateTimeOffset? ExpiresAt, int RedemptionCount, bool IsReversed, DateTimeOffset LastStatusChangeOn, IReadOnlyList<object> Redemptions);
+        DateTimeOffset? ExpiresAt, int RedemptionCount, bool IsReversed, DateTimeOffset LastStatusChangeOn, IReadOnlyList<RedemptionView> Redemptions);
 
     public static void MapCouponsApi(this RouteGroupBuilder api)
     {
@@ -57,6 +57,6 @@ internal static class CouponsApi
     private static CustomerRef? UserRef(long? userId) =>
         userId is { } id ? new CustomerRef(IdentifierType.UserId, id.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
 
-    private static CouponResponse ToResponse(CouponView v) =>
-        new(v.Code, v.OfferId, v.OfferName, UserRef(v.CustomerId), v.Status, v.IssuedAt, v.ExpiresAt, v.RedemptionCount, v.IsReversed, v.LastStatusChangeOn, []);
+    public static CouponResponse ToResponse(CouponView v) =>
+        new(v.Code, v.OfferId, v.OfferName, UserRef(v.CustomerId), v.Status, v.IssuedAt, v.ExpiresAt, v.RedemptionCount, v.IsReversed, v.LastStatusChangeOn, v.Redemptions);
 }

@@ -3,6 +3,8 @@ using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
+using CouponAdmin.Core.Redemption;
+using CouponAdmin.Core.Revocation;
 using CouponAdmin.Core.Persistence;
 
 namespace CouponAdmin.Hosting;
@@ -35,6 +37,10 @@ internal static class CoreServices
         services.AddSingleton<IssueCoupon>();
         services.AddSingleton<CouponQueries>();
         services.AddSingleton<BulkIssue>();
+        services.AddSingleton<RedeemCoupon>();
+        services.AddSingleton<ValidateCoupon>();
+        services.AddSingleton<ReverseRedemption>();
+        services.AddSingleton<RevokeCoupons>();
         return services;
     }
 }

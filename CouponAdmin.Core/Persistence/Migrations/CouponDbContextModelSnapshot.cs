@@ -560,6 +560,127 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.ToTable("OrgSettings");
                 });
 
+            modelBuilder.Entity("CouponAdmin.Core.Redemption.CouponRedemption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("BillAmount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CouponId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("DiscountAmount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReversedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoreId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TillId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouponId", "Id");
+
+                    b.HasIndex("CustomerId", "OfferId");
+
+                    b.ToTable("Redemptions");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Redemption.CustomerCodeRedemption", b =>
+                {
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId", "Code", "CustomerId");
+
+                    b.ToTable("CustomerCodeRedemptions");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Redemption.CustomerOfferRedemption", b =>
+                {
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRedeemedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId", "CustomerId");
+
+                    b.ToTable("CustomerOfferRedemptions");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Redemption.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("CouponAdmin.Core.Issuance.BulkIssueRun", b =>
                 {
                     b.HasOne("CouponAdmin.Core.Offers.Offer", null)
@@ -601,6 +722,15 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .WithMany("OrgEntities")
                         .HasForeignKey("OfferId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Redemption.CouponRedemption", b =>
+                {
+                    b.HasOne("CouponAdmin.Core.Issuance.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,48 @@
+using CouponAdmin.Core.Issuance;
+using CouponAdmin.Core.Redemption;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CouponAdmin.Core.Persistence.Configurations;
+
+internal sealed class RedemptionConfiguration : IEntityTypeConfiguration<CouponRedemption>
+{
+    public void Configure(EntityTypeBuilder<CouponRedemption> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Code).HasMaxLength(Coupon.MaxCodeLength).IsRequired();
+        builder.Property(r => r.StoreId).HasMaxLength(64);
+        builder.Property(r => r.TillId).HasMaxLength(64);
+        builder.Property(r => r.Currency).HasMaxLength(3).IsRequired();
+        builder.Property(r => r.TransactionId).HasMaxLength(CouponRedemption.MaxTransactionIdLength).IsRequired();
+        builder.HasIndex(r => new { r.CouponId, r.Id });
+        builder.HasIndex(r => new { r.CustomerId, r.OfferId });
+        builder.HasOne<Coupon>().WithMany().HasForeignKey(r => r.CouponId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CustomerCodeRedemptionConfiguration : IEntityTypeConfiguration<CustomerCodeRedemption>
+{
+    public void Configure(EntityTypeBuilder<CustomerCodeRedemption> builder)
+    {
+        builder.HasKey(c => new { c.OfferId, c.Code, c.CustomerId });
+        builder.Property(c => c.Code).HasMaxLength(Coupon.MaxCodeLength);
+    }
+}
+
+internal sealed class CustomerOfferRedemptionConfiguration : IEntityTypeConfiguration<CustomerOfferRedemption>
+{
+    public void Configure(EntityTypeBuilder<CustomerOfferRedemption> builder) =>
+        builder.HasKey(c => new { c.OfferId, c.CustomerId });
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.HasKey(r => r.Key);
+        builder.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
+        builder.Property(r => r.RequestHash).HasMaxLength(64).IsRequired();
+        builder.Property(r => r.Outcome).IsRequired();
+    }
+}

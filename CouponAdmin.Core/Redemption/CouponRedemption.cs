@@ -1,0 +1,50 @@
+namespace CouponAdmin.Core.Redemption;
+
+/// <summary>One use of a coupon at a till or store. Reversal keeps the row and marks it inactive.</summary>
+public sealed class CouponRedemption
+{
+    public const int MaxTransactionIdLength = 100;
+
+    public long Id { get; set; }
+    public long CouponId { get; set; }
+    public long OfferId { get; set; }
+    public long CustomerId { get; set; }
+    public string Code { get; set; } = "";
+    public string? StoreId { get; set; }
+    public string? TillId { get; set; }
+    public decimal BillAmount { get; set; }
+    public string Currency { get; set; } = "";
+    public decimal DiscountAmount { get; set; }
+    public string TransactionId { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public bool Active { get; set; } = true;
+    public DateTimeOffset? ReversedAt { get; set; }
+}
+
+/// <summary>How often one customer redeemed one code of an offer (the customer-level limit).</summary>
+public sealed class CustomerCodeRedemption
+{
+    public long OfferId { get; set; }
+    public string Code { get; set; } = "";
+    public long CustomerId { get; set; }
+    public int Count { get; set; }
+}
+
+/// <summary>When a customer last redeemed an offer (the gap rule).</summary>
+public sealed class CustomerOfferRedemption
+{
+    public long OfferId { get; set; }
+    public long CustomerId { get; set; }
+    public DateTimeOffset? LastRedeemedAt { get; set; }
+}
+
+/// <summary>The first answer to a request sent with an <c>Idempotency-Key</c>, replayed for repeats.</summary>
+public sealed class IdempotencyRecord
+{
+    public const int MaxKeyLength = 100;
+
+    public string Key { get; set; } = "";
+    public string RequestHash { get; set; } = "";
+    public string Outcome { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}

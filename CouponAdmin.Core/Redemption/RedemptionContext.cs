@@ -1,0 +1,66 @@
+using CouponAdmin.Core.Codes;
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Customers;
+using CouponAdmin.Core.Issuance;
+using CouponAdmin.Core.Offers;
+using CouponAdmin.Core.Org;
+using CouponAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Core.Redemption;
+
+/// <summary>Where a redemption happens: the till (if any), its store, the store's zone and concept, and its currency.</summary>
+public sealed record RedemptionPlace(string? TillId, string? StoreId, string? ZoneId, string? ConceptId, string? Currency);
+
+/// <summary>Everything the redemption rules read, loaded once: the coupon, its offer, the customer, the place and the time.</summary>
+internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Customer, RedemptionPlace Place, DateTimeOffset At, TimeZoneInfo Zone,
+    string Code, bool HoldsCoupon)
+{
+    public RedemptionSettings Settings => Offer.Definition.Redemption;
+
+    public static async Task<Result<RedemptionContext>> LoadAsync(CouponDbContext db, RedeemRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        var identifier = CustomerIdentifiers.Parse(request.CustomerType, request.CustomerValue);
+        if (!identifier.IsSuccess)
+        {
+            return identifier.Error!;
+        }
+
+        var code = CodeFormat.Normalize(request.Code ?? "");
+        var coupons = await (await CouponLookup.ByCodeAsync(db, code, ct)).AsNoTracking().OrderBy(c => c.Id).Take(1000).ToListAsync(ct);
+        if (coupons.Count == 0)
+        {
+            return Error.Rule(ErrorCodes.CouponNotFound, $"There is no coupon '{code}'.");
+        }
+
+        var customer = await CustomerDirectory.ByIdentifier(db.Customers.AsNoTracking(), identifier.Value!).FirstOrDefaultAsync(ct);
+        if (customer is null)
+        {
+            return Error.Rule(ErrorCodes.CustomerNotFound, $"No customer has {CustomerDirectory.Describe(identifier.Value!)}.");
+        }
+
+        // A common code has a row per holder: the customer's own, or (anyone can redeem) the first one issued.
+        var own = coupons.FirstOrDefault(c => c.CustomerId == customer.UserId);
+        var coupon = own ?? coupons.FirstOrDefault(c => c.CustomerId is not null) ?? coupons[0];
+        var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == coupon.OfferId, ct);
+        var place = await PlaceAsync(db, request, ct);
+        var zone = await OrgTime.ZoneAsync(db, ct);
+        return new RedemptionContext(coupon, offer, customer, place, request.At ?? now, zone, code, own is not null);
+    }
+
+    private static async Task<RedemptionPlace> PlaceAsync(CouponDbContext db, RedeemRequest request, CancellationToken ct)
+    {
+        var storeId = request.StoreId?.Trim();
+        var tillId = request.TillId?.Trim();
+        if (!string.IsNullOrEmpty(tillId))
+        {
+            var till = await db.OrgEntities.AsNoTracking().FirstOrDefaultAsync(e => e.Type == OrgEntityType.Till && e.EntityId == tillId, ct);
+            storeId = till?.ParentId ?? storeId;
+        }
+
+        var store = string.IsNullOrEmpty(storeId)
+            ? null
+            : await db.OrgEntities.AsNoTracking().FirstOrDefaultAsync(e => e.Type == OrgEntityType.Store && e.EntityId == storeId, ct);
+        return new RedemptionPlace(string.IsNullOrEmpty(tillId) ? null : tillId, storeId, store?.ParentId, store?.ConceptId, store?.Currency);
+    }
+}

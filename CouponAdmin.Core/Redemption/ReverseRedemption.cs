@@ -1,0 +1,54 @@
+using CouponAdmin.Core.Audit;
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Issuance;
+using CouponAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Core.Redemption;
+
+/// <summary>
+/// Reverses a redemption: marks it inactive, gives its counts back at every level and reinstates the coupon
+/// when no active redemption is left. A revoked or expired coupon cannot be reversed.
+/// </summary>
+public sealed class ReverseRedemption(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock, CouponQueries coupons)
+{
+    public async Task<Result<CouponView>> ExecuteAsync(long redemptionId, string actor, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var redemption = await db.Redemptions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == redemptionId, ct);
+            if (redemption is null)
+            {
+                return Error.NotFound(ErrorCodes.RedemptionNotFound, $"There is no redemption {redemptionId}.");
+            }
+
+            var coupon = await db.Coupons.AsNoTracking().FirstAsync(c => c.Id == redemption.CouponId, ct);
+            if (coupon.StatusAt(now) is CouponStatus.Revoked or CouponStatus.Expired)
+            {
+                return Error.Rule(ErrorCodes.CouponNotReversible, $"Coupon '{coupon.Code}' is {coupon.StatusAt(now).ToString().ToLowerInvariant()}; its redemptions cannot be reversed.");
+            }
+
+            // The conditional update is what decides: of two racing reversals, one marks it, the other finds it done.
+            if (await db.ExecuteAsync("""UPDATE "Redemptions" SET "Active" = 0, "ReversedAt" = @now WHERE "Id" = @id AND "Active" = 1""",
+                    ct, ("@id", redemptionId), ("@now", now)) == 0)
+            {
+                return Error.Rule(ErrorCodes.AlreadyReversed, $"Redemption {redemptionId} was already reversed.");
+            }
+
+            await RedemptionCounters.GiveBackAsync(db, redemption, now, ct);
+            AuditLog.Record(db, now, actor, "coupon.redemptionReversed", "Coupon", coupon.Code, (object?)null, new { redemptionId, redemption.TransactionId });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        return await coupons.ByIdAsync(await CouponIdAsync(redemptionId, ct), ct);
+    }
+
+    private async Task<long> CouponIdAsync(long redemptionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Redemptions.Where(r => r.Id == redemptionId).Select(r => r.CouponId).FirstAsync(ct);
+    }
+}

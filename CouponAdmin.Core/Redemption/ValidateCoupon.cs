@@ -1,0 +1,48 @@
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Org;
+using CouponAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Core.Redemption;
+
+/// <summary>
+/// Answers as <see cref="RedeemCoupon"/> would, changing nothing: every rule, the limits read from their counters,
+/// and the discount. (A racing redemption can still take the last use between a validate and a redeem.)
+/// </summary>
+public sealed class ValidateCoupon(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<Result<RedemptionOutcome>> ExecuteAsync(RedeemRequest request, CancellationToken ct = default)
+    {
+        if (RedeemCoupon.Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var loaded = await RedemptionContext.LoadAsync(db, request, clock.GetUtcNow(), ct);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error!;
+        }
+
+        var c = loaded.Value!;
+        if (RedemptionChecks.All(c, request.BillAmount) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var org = await db.OrgSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OrgSettings();
+        var currency = c.Place.Currency ?? request.Currency ?? org.BaseCurrency;
+        var discount = await DiscountCalculator.CalculateAsync(db, c.Offer.Definition.Discount, request.BillAmount, currency, org.BaseCurrency, ct);
+        if (!discount.IsSuccess)
+        {
+            return discount.Error!;
+        }
+
+        // The limits are checked by trying them and rolling back: the same statements, so the same answer.
+        var limit = await RedemptionCounters.CountAsync(db, c, ct);
+        await tx.RollbackAsync(ct);
+        return limit is null ? new RedemptionOutcome(null, c.Code, c.Offer.Id, c.Customer.UserId, discount.Value!) : limit;
+    }
+}

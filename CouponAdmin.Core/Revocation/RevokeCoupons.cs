@@ -1,0 +1,65 @@
+using CouponAdmin.Core.Audit;
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Customers;
+using CouponAdmin.Core.Offers;
+using CouponAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Core.Revocation;
+
+public enum RevokeMode { AllUnredeemed, OnlyUnissued, Customers }
+
+public sealed record CustomerRef(IdentifierType Type, string Value);
+
+public sealed record RevokeRequest(long OfferId, RevokeMode Mode, IReadOnlyList<CustomerRef>? Customers = null);
+
+/// <summary>
+/// Revokes an offer's coupons: all unredeemed (issued and unissued), only unissued, or the active coupons of the
+/// given customers. Redeemed coupons are never revoked. Transfer is revoke, then issue or upload the code anew.
+/// </summary>
+public sealed class RevokeCoupons(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<Result<int>> ExecuteAsync(RevokeRequest request, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Offers.AnyAsync(o => o.Id == request.OfferId, ct))
+        {
+            return OfferQueries.NotFound(request.OfferId);
+        }
+
+        var customerIds = new List<long>();
+        if (request.Mode == RevokeMode.Customers)
+        {
+            if (request.Customers is not { Count: > 0 } customers)
+            {
+                return Error.Validation([new FieldError("customers", "List the customers whose coupons are to be revoked.")]);
+            }
+
+            for (var i = 0; i < customers.Count; i++)
+            {
+                var id = await CustomerDirectory.ResolveIdAsync(db, customers[i].Type, customers[i].Value, ErrorKind.Rule, ct);
+                if (!id.IsSuccess)
+                {
+                    return Error.Validation([new FieldError($"customers[{i}]", id.Error!.Message)]);
+                }
+
+                customerIds.Add(id.Value);
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var statuses = request.Mode == RevokeMode.OnlyUnissued ? "'Unissued'" : "'Issued', 'Unissued'";
+        var forCustomers = request.Mode == RevokeMode.Customers
+            ? $"""AND "CustomerId" IN ({string.Join(",", customerIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})"""
+            : "";
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var revoked = await db.ExecuteAsync($"""
+            UPDATE "Coupons" SET "Status" = 'Revoked', "LastStatusChangeAt" = @now
+            WHERE "OfferId" = @o AND "Status" IN ({statuses}) {forCustomers}
+            """, ct, ("@o", request.OfferId), ("@now", now));
+        AuditLog.Record(db, now, actor, "coupons.revoked", nameof(Offer), request.OfferId, (object?)null, new { request.Mode, customerIds, revoked });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return revoked;
+    }
+}
