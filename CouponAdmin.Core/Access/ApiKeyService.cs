@@ -12,6 +12,14 @@ public sealed class ApiKeyService(IDbContextFactory<CouponDbContext> dbFactory, 
 {
     private const int PrefixLength = 8;
 
+    /// <summary>
+    /// Keys checked in the last few seconds, so a busy POS does not cost a database read per call. A key revoked
+    /// here leaves the cache at once; one revoked by another node is refused within this time.
+    /// </summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ApiKey Key, DateTimeOffset Until)> _recent = new();
+
     public async Task<CreatedApiKey> CreateAsync(string name, IReadOnlyCollection<string> scopes, CancellationToken ct = default)
     {
         var value = "ca_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
@@ -34,6 +42,7 @@ public sealed class ApiKeyService(IDbContextFactory<CouponDbContext> dbFactory, 
             existing.RevokedAt = null;
             existing.Scopes = [.. ApiScopes.All];
             await db.SaveChangesAsync(ct);
+            _recent.TryRemove(hash, out _);
         }
     }
 
@@ -45,9 +54,25 @@ public sealed class ApiKeyService(IDbContextFactory<CouponDbContext> dbFactory, 
             return null;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hash = Hash(value.Trim());
-        return await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
+        var now = clock.GetUtcNow();
+        if (_recent.TryGetValue(hash, out var cached) && cached.Until > now)
+        {
+            return cached.Key;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
+        if (key is null)
+        {
+            _recent.TryRemove(hash, out _);
+        }
+        else
+        {
+            _recent[hash] = (key, now + CacheFor);
+        }
+
+        return key;
     }
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken ct = default)
@@ -64,6 +89,7 @@ public sealed class ApiKeyService(IDbContextFactory<CouponDbContext> dbFactory, 
         {
             key.RevokedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
+            _recent.TryRemove(key.Hash, out _);
         }
     }
 
