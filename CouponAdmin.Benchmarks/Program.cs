@@ -14,7 +14,7 @@ static int Usage()
         CouponAdmin.Benchmarks — throughput figures (Release build recommended):
           issue --customers N [--db PATH] [--chunk N]   bulk-issue one randomized-common coupon (10 chars) to each of N customers
           codes [--count N]                             generate N auto-unique codes (10 alphanumeric) in memory
-          redeem [--coupons N] [--connections C] [--warmup W] [--app PATH]
+          redeem [--coupons N] [--connections C] [--warmup W] [--endpoint redeem|validate] [--app PATH]
                                                         start the app (Release build) on loopback and redeem N distinct coupons
                                                         over HTTP with C concurrent connections (after W warm-up redemptions)
         """);

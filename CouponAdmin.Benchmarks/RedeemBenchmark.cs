@@ -24,6 +24,8 @@ internal static class RedeemBenchmark
         var coupons = (int)options.Long("coupons", 20_000);
         var connections = (int)options.Long("connections", 32);
         var warmup = (int)options.Long("warmup", 2_000);
+        // "validate" answers as redeem would without the write transaction: the read path alone, for comparison.
+        var endpoint = options.String("endpoint") ?? "redeem";
         if (AppProcess.FindAppDll(options.String("app")) is not { } appDll)
         {
             Console.Error.WriteLine("CouponAdmin.dll (Release) was not found beside this program; build it first: dotnet build -c Release CouponAdmin");
@@ -52,17 +54,18 @@ internal static class RedeemBenchmark
         using var pos = new HttpClient(handler) { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
         pos.DefaultRequestHeaders.Add("X-Api-Key", app.ApiKey);
 
-        var warm = await RedeemAllAsync(pos, Bodies(pairs.Take(warmup), "warm"), connections);
+        var warm = await RedeemAllAsync(pos, endpoint, Bodies(pairs.Take(warmup), "warm"), connections);
         Console.WriteLine($"warm-up: {warmup:N0} redemptions in {warm.Elapsed.TotalSeconds:N1} s, {warm.Errors.Values.Sum():N0} errors (not timed below)");
 
         var appCpuBefore = app.CpuTime();
         var selfCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var run = await RedeemAllAsync(pos, Bodies(pairs.Skip(warmup), "bench"), connections);
+        var run = await RedeemAllAsync(pos, endpoint, Bodies(pairs.Skip(warmup), "bench"), connections);
         var appCpu = app.CpuTime() - appCpuBefore;
         var selfCpu = Process.GetCurrentProcess().TotalProcessorTime - selfCpuBefore;
 
         var wall = run.Elapsed.TotalSeconds;
         Array.Sort(run.Ticks);
+        Console.WriteLine($"POST /api/v1/coupons/{endpoint}");
         Report.Line("redemptions", coupons, "");
         Report.Line("connections", connections, "");
         Report.Line("wall time", wall, "s");
@@ -87,12 +90,12 @@ internal static class RedeemBenchmark
     private sealed record RunResult(TimeSpan Elapsed, long[] Ticks, ConcurrentDictionary<string, int> Errors);
 
     /// <summary>C workers take the next body from a shared counter until none is left; each latency lands in its own slot.</summary>
-    private static async Task<RunResult> RedeemAllAsync(HttpClient pos, byte[][] bodies, int connections)
+    private static async Task<RunResult> RedeemAllAsync(HttpClient pos, string endpoint, byte[][] bodies, int connections)
     {
         var ticks = new long[bodies.Length];
         var errors = new ConcurrentDictionary<string, int>();
         var next = -1;
-        var uri = new Uri("/api/v1/coupons/redeem", UriKind.Relative);
+        var uri = new Uri($"/api/v1/coupons/{endpoint}", UriKind.Relative);
 
         async Task WorkerAsync()
         {
