@@ -134,6 +134,24 @@ internal sealed class RedemptionTestBed : IAsyncLifetime
 
     public Task AddUnissuedCodesAsync(long offerId, params string[] codes) => Issuance.AddUnissuedCodesAsync(offerId, codes);
 
+    /// <summary>A code already held by a customer, as a codes upload tagged to customers leaves it (third-party series).</summary>
+    public Task AddHeldCodeAsync(long offerId, string code, long customerId) =>
+        QueryAsync(async db =>
+        {
+            var now = Clock.GetUtcNow();
+            db.Coupons.Add(new Coupon
+            {
+                OfferId = offerId,
+                Code = code,
+                CustomerId = customerId,
+                Status = CouponStatus.Issued,
+                IssuedAt = now,
+                ExpiresAt = now.AddDays(30),
+                LastStatusChangeAt = now,
+            });
+            return await db.SaveChangesAsync();
+        });
+
     /// <summary>Everything redeeming writes for an offer, as one comparable value.</summary>
     public async Task<RedemptionState> StateAsync(long offerId)
     {
