@@ -6,6 +6,7 @@ using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Redemption;
 using CouponAdmin.Core.Revocation;
 using CouponAdmin.Tests.Offers;
+using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Tests.Redemption;
 
@@ -406,5 +407,73 @@ public sealed class RedemptionRuleTests : IAsyncLifetime
         Assert.Equal((redeemed.RedemptionId, holder, "S1", 1200m, 120m, "INR", true), (row.Id, row.CustomerId, row.StoreId, row.BillAmount, row.DiscountAmount, row.Currency, row.Active));
         var coupon = await _bed.CouponAsync(offerId, code);
         Assert.Equal((CouponStatus.Redeemed, 1), (coupon.Status, coupon.RedemptionCount));
+    }
+
+    [Fact]
+    public async Task AnyoneRedeemingACommonCodeIsNotRefusedBecauseTheFirstHoldersCouponExpired()
+    {
+        var offer = await _bed.ActiveOfferAsync(o =>
+        {
+            o.Coupon = TestOffers.OfSeriesType("Common Coupon Codes").Coupon;
+            o.Coupon.Expiry = new ExpirySettings { Mode = ExpiryMode.DaysFromIssual, Value = 0 };
+            o.Redemption.AnyoneCanRedeem = true;
+        });
+        var customers = await _bed.CustomersAsync(3);
+        var code = await _bed.IssuedCodeAsync(offer.Id, customers[0]);
+        _bed.Clock.Advance(TimeSpan.FromDays(2));
+        await _bed.IssuedCodeAsync(offer.Id, customers[1]);
+
+        // The first holder's row has expired, the second holder's is valid today: the code itself is still live.
+        await _bed.RedeemedAsync(code, customers[2]);
+    }
+
+    [Fact]
+    public async Task AnyoneRedeemingACommonCodeIsNotRefusedBecauseTheFirstHoldersCouponWasRevoked()
+    {
+        var offer = await _bed.ActiveOfferAsync(o =>
+        {
+            o.Coupon = TestOffers.OfSeriesType("Common Coupon Codes").Coupon;
+            o.Redemption.AnyoneCanRedeem = true;
+        });
+        var customers = await _bed.CustomersAsync(3);
+        var code = await _bed.IssuedCodeAsync(offer.Id, customers[0]);
+        await _bed.IssuedCodeAsync(offer.Id, customers[1]);
+        var revoked = await _bed.Revoker.ExecuteAsync(new RevokeRequest(offer.Id, RevokeMode.Customers,
+            [new CustomerRef(IdentifierType.UserId, customers[0].ToString(System.Globalization.CultureInfo.InvariantCulture))]), RedemptionTestBed.Actor);
+        Assert.Equal(1, revoked.Value);
+
+        await _bed.RedeemedAsync(code, customers[2]);
+    }
+
+    [Fact]
+    public async Task TheHolderOfACommonCodeIsFoundAmongMoreThanAThousandHolders()
+    {
+        var offer = await _bed.ActiveOfferAsync(o => o.Coupon = TestOffers.OfSeriesType("Common Coupon Codes").Coupon);
+        var first = await _bed.CustomerAsync();
+        var code = await _bed.IssuedCodeAsync(offer.Id, first);
+        // A thousand more holders, written as issuing them one by one would leave them.
+        var last = await _bed.QueryAsync(async db =>
+        {
+            var template = await db.Coupons.AsNoTracking().SingleAsync(c => c.OfferId == offer.Id);
+            var userId = 0L;
+            for (var i = 1; i <= 1000; i++)
+            {
+                userId = 900_000 + i;
+                db.Customers.Add(new Customer { UserId = userId, Email = $"holder{i}@crowd.example" });
+                db.Coupons.Add(new Coupon
+                {
+                    OfferId = offer.Id, Code = template.Code, IsShared = template.IsShared, CustomerId = userId, Status = CouponStatus.Issued,
+                    IssuedAt = template.IssuedAt, ExpiresAt = template.ExpiresAt, LastStatusChangeAt = template.LastStatusChangeAt,
+                });
+            }
+
+            await db.SaveChangesAsync();
+            return userId;
+        });
+
+        var redeemed = await _bed.RedeemedAsync(code, last);
+
+        Assert.Equal(last, redeemed.CustomerId);
+        Assert.Equal(last, (await _bed.CouponsAsync(offer.Id)).Single(c => c.RedemptionCount == 1).CustomerId);
     }
 }
