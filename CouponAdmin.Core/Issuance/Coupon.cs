@@ -25,6 +25,8 @@ public sealed class Coupon
     public DateTimeOffset LastStatusChangeAt { get; set; }
 
     /// <summary>Expiry is derived: an issued coupon past its expiry time is expired without a write.</summary>
+    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expires && expires < now;
+
     public CouponStatus StatusAt(DateTimeOffset now) =>
         Status == CouponStatus.Issued && ExpiresAt is { } expires && expires < now ? CouponStatus.Expired : Status;
 }

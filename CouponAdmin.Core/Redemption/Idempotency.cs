@@ -38,7 +38,8 @@ internal static class Idempotency
             : Result<RedemptionOutcome>.Failure(new Error(outcome.Code!, outcome.Message!, outcome.Kind));
     }
 
-    public static async Task RememberAsync(CouponDbContext db, string? key, RedeemRequest request, Result<RedemptionOutcome> outcome, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Adds the answer to the unit of work; it commits with the redemption (or the refusal) it describes.</summary>
+    public static void Remember(CouponDbContext db, string? key, RedeemRequest request, Result<RedemptionOutcome> outcome, DateTimeOffset now)
     {
         if (key is null)
         {
@@ -53,7 +54,6 @@ internal static class Idempotency
             Outcome = JsonSerializer.Serialize(stored, CouponJson.Options),
             CreatedAt = now,
         });
-        await db.SaveChangesAsync(ct);
     }
 
     private static string Hash(RedeemRequest request) =>

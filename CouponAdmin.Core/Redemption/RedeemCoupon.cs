@@ -21,37 +21,41 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var replay = await Idempotency.ReplayAsync(db, idempotencyKey, request, ct);
-        if (replay is not null)
+        // Everything that only reads happens before the write lock: nothing here decides a limit.
+        if (await Idempotency.ReplayAsync(db, idempotencyKey, request, ct) is { } replay)
         {
-            return replay.Value;
+            return replay;
         }
 
-        var outcome = await RedeemInTransactionAsync(db, request, actor, ct);
+        var prepared = await PrepareAsync(db, request, ct);
+        using var gate = await WriteGate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A repeat of this key may have been answered while this call waited for the lock.
+        if (await Idempotency.ReplayAsync(db, idempotencyKey, request, ct) is { } late)
+        {
+            return late;
+        }
+
+        var outcome = prepared.IsSuccess ? await WriteAsync(db, prepared.Value!, request, actor, ct) : prepared.Error!;
         if (!outcome.IsSuccess)
         {
-            // Refusals change nothing, but a keyed refusal is remembered so its repeat answers the same.
+            // A refusal changes nothing (counters updated before the refusing one roll back), but a keyed refusal is
+            // remembered so its repeat answers the same.
             await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
             if (idempotencyKey is not null)
             {
-                db.ChangeTracker.Clear();
                 await using var again = await db.Database.BeginTransactionAsync(ct);
-                try
-                {
-                    await Idempotency.RememberAsync(db, idempotencyKey, request, outcome, clock.GetUtcNow(), ct);
-                    await again.CommitAsync(ct);
-                }
-                catch (DbUpdateException e) when (UniqueViolation.Is(e))
-                {
-                    // A concurrent repeat remembered it first; both answers are the same refusal.
-                }
+                Idempotency.Remember(db, idempotencyKey, request, outcome, clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+                await again.CommitAsync(ct);
             }
 
             return outcome;
         }
 
-        await Idempotency.RememberAsync(db, idempotencyKey, request, outcome, clock.GetUtcNow(), ct);
+        Idempotency.Remember(db, idempotencyKey, request, outcome, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return outcome;
     }
@@ -69,10 +73,12 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
         return errors.Count > 0 ? Error.Validation(errors) : null;
     }
 
-    private async Task<Result<RedemptionOutcome>> RedeemInTransactionAsync(CouponDbContext db, RedeemRequest request, string actor, CancellationToken ct)
+    private sealed record Prepared(RedemptionContext Context, DiscountGiven Discount);
+
+    /// <summary>Loads the coupon and its world, applies the read-only rules and works out the discount.</summary>
+    private async Task<Result<Prepared>> PrepareAsync(CouponDbContext db, RedeemRequest request, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var loaded = await RedemptionContext.LoadAsync(db, request, now, ct);
+        var loaded = await RedemptionContext.LoadAsync(db, request, clock.GetUtcNow(), ct);
         if (!loaded.IsSuccess)
         {
             return loaded.Error!;
@@ -84,38 +90,30 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
             return refusal;
         }
 
-        var org = await db.OrgSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OrgSettings();
-        var currency = c.Place.Currency ?? request.Currency ?? org.BaseCurrency;
-        var discount = await DiscountCalculator.CalculateAsync(db, c.Offer.Definition.Discount, request.BillAmount, currency, org.BaseCurrency, ct);
-        if (!discount.IsSuccess)
-        {
-            return discount.Error!;
-        }
+        var currency = c.Place.Currency ?? request.Currency ?? c.BaseCurrency;
+        var discount = await DiscountCalculator.CalculateAsync(db, c.Offer.Definition.Discount, request.BillAmount, currency, c.BaseCurrency, ct);
+        return discount.IsSuccess ? new Prepared(c, discount.Value!) : discount.Error!;
+    }
 
+    /// <summary>Inside the write lock: the limits as conditional updates, then the redemption and its audit entry.</summary>
+    private async Task<Result<RedemptionOutcome>> WriteAsync(CouponDbContext db, Prepared prepared, RedeemRequest request, string actor, CancellationToken ct)
+    {
+        var c = prepared.Context;
         if (await RedemptionCounters.CountAsync(db, c, ct) is { } limit)
         {
             return limit;
         }
 
-        var redemption = new CouponRedemption
-        {
-            CouponId = c.Coupon.Id,
-            OfferId = c.Offer.Id,
-            CustomerId = c.Customer.UserId,
-            Code = c.Code,
-            StoreId = c.Place.StoreId,
-            TillId = c.Place.TillId,
-            BillAmount = request.BillAmount,
-            Currency = currency,
-            DiscountAmount = discount.Value!.Amount,
-            TransactionId = request.TransactionId.Trim(),
-            At = c.At,
-        };
-        db.Redemptions.Add(redemption);
-        await db.SaveChangesAsync(ct);
-        var result = new RedemptionOutcome(redemption.Id, c.Code, c.Offer.Id, c.Customer.UserId, discount.Value);
-        AuditLog.Record(db, now, actor, "coupon.redeemed", "Coupon", c.Code, (object?)null, result);
-        await db.SaveChangesAsync(ct);
+        var id = await db.ScalarAsync<long>("""
+            INSERT INTO "Redemptions" ("CouponId", "OfferId", "CustomerId", "Code", "StoreId", "TillId", "BillAmount", "Currency",
+                                       "DiscountAmount", "TransactionId", "At", "Active", "ReversedAt")
+            VALUES (@coupon, @offer, @customer, @code, @store, @till, @bill, @currency, @discount, @tx, @at, 1, NULL)
+            RETURNING "Id"
+            """, ct, ("@coupon", c.Coupon.Id), ("@offer", c.Offer.Id), ("@customer", c.Customer.UserId), ("@code", c.Code),
+            ("@store", c.Place.StoreId), ("@till", c.Place.TillId), ("@bill", request.BillAmount), ("@currency", prepared.Discount.Currency),
+            ("@discount", prepared.Discount.Amount), ("@tx", request.TransactionId.Trim()), ("@at", c.At)) ?? throw new InvalidOperationException("The redemption row was not written.");
+        var result = new RedemptionOutcome(id, c.Code, c.Offer.Id, c.Customer.UserId, prepared.Discount);
+        AuditLog.Record(db, clock.GetUtcNow(), actor, "coupon.redeemed", "Coupon", c.Code, (object?)null, result);
         return result;
     }
 }

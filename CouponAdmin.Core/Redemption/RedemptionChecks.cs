@@ -22,12 +22,13 @@ internal static class RedemptionChecks
         ?? Window(c)
         ?? NewCustomer(c);
 
-    public static Error? NotRevokedOrExpired(RedemptionContext c) => c.Coupon.StatusAt(c.At) switch
-    {
-        CouponStatus.Revoked => Error.Rule(ErrorCodes.CouponRevoked, $"Coupon '{c.Code}' was revoked on {c.Coupon.LastStatusChangeAt:yyyy-MM-dd}."),
-        CouponStatus.Expired => Error.Rule(ErrorCodes.CouponExpired, $"Coupon '{c.Code}' expired at {c.Coupon.ExpiresAt:yyyy-MM-dd HH:mm} UTC."),
-        _ => null,
-    };
+    /// <summary>A coupon past its expiry is expired whether or not it was redeemed before.</summary>
+    public static Error? NotRevokedOrExpired(RedemptionContext c) =>
+        c.Coupon.Status == CouponStatus.Revoked
+            ? Error.Rule(ErrorCodes.CouponRevoked, $"Coupon '{c.Code}' was revoked on {c.Coupon.LastStatusChangeAt:yyyy-MM-dd}.")
+            : c.Coupon.IsExpiredAt(c.At)
+                ? Error.Rule(ErrorCodes.CouponExpired, $"Coupon '{c.Code}' expired at {c.Coupon.ExpiresAt:yyyy-MM-dd HH:mm} UTC.")
+                : null;
 
     public static Error? OfferActive(RedemptionContext c)
     {

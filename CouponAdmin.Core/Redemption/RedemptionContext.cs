@@ -14,7 +14,7 @@ public sealed record RedemptionPlace(string? TillId, string? StoreId, string? Zo
 
 /// <summary>Everything the redemption rules read, loaded once: the coupon, its offer, the customer, the place and the time.</summary>
 internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Customer, RedemptionPlace Place, DateTimeOffset At, TimeZoneInfo Zone,
-    string Code, bool HoldsCoupon)
+    string BaseCurrency, string Code, bool HoldsCoupon)
 {
     public RedemptionSettings Settings => Offer.Definition.Redemption;
 
@@ -27,8 +27,9 @@ internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Cu
         }
 
         var code = CodeFormat.Normalize(request.Code ?? "");
-        var coupons = await (await CouponLookup.ByCodeAsync(db, code, ct)).AsNoTracking().OrderBy(c => c.Id).Take(1000).ToListAsync(ct);
-        if (coupons.Count == 0)
+        var byCode = await CouponLookup.ByCodeAsync(db, code, ct);
+        var first = await byCode.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        if (first is null)
         {
             return Error.Rule(ErrorCodes.CouponNotFound, $"There is no coupon '{code}'.");
         }
@@ -39,13 +40,22 @@ internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Cu
             return Error.Rule(ErrorCodes.CustomerNotFound, $"No customer has {CustomerDirectory.Describe(identifier.Value!)}.");
         }
 
-        // A common code has a row per holder: the customer's own, or (anyone can redeem) the first one issued.
-        var own = coupons.FirstOrDefault(c => c.CustomerId == customer.UserId);
-        var coupon = own ?? coupons.FirstOrDefault(c => c.CustomerId is not null) ?? coupons[0];
+        // A common code has a row per holder: the customer's own, or (anyone can redeem) a holder's row still in force.
+        var at = request.At ?? now;
+        var own = first.CustomerId == customer.UserId
+            ? first
+            : await byCode.AsNoTracking().Where(c => c.CustomerId == customer.UserId).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        var coupon = own
+            ?? await byCode.AsNoTracking()
+                .Where(c => c.CustomerId != null && (c.Status == CouponStatus.Issued || c.Status == CouponStatus.Redeemed) && (c.ExpiresAt == null || c.ExpiresAt >= at))
+                .OrderBy(c => c.Id).FirstOrDefaultAsync(ct)
+            ?? (first.CustomerId is null ? await byCode.AsNoTracking().Where(c => c.CustomerId != null).OrderBy(c => c.Id).FirstOrDefaultAsync(ct) : null)
+            ?? first;
         var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == coupon.OfferId, ct);
         var place = await PlaceAsync(db, request, ct);
-        var zone = await OrgTime.ZoneAsync(db, ct);
-        return new RedemptionContext(coupon, offer, customer, place, request.At ?? now, zone, code, own is not null);
+        var org = await db.OrgSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OrgSettings();
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(org.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        return new RedemptionContext(coupon, offer, customer, place, at, zone, org.BaseCurrency, code, own is not null);
     }
 
     private static async Task<RedemptionPlace> PlaceAsync(CouponDbContext db, RedeemRequest request, CancellationToken ct)

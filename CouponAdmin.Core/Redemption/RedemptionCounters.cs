@@ -38,7 +38,10 @@ internal static class RedemptionCounters
             WHERE "Id" = @id AND "Status" IN ('Issued', 'Redeemed') AND (@limit IS NULL OR "RedemptionCount" < @limit)
             """, ct, ("@id", c.Coupon.Id), ("@limit", codeLimit), ("@at", c.At)) == 0)
         {
-            return Error.Rule(ErrorCodes.CodeRedemptionLimitReached, $"Coupon '{c.Code}' has been redeemed its limit of {codeLimit} time(s).");
+            var status = await db.StringAsync("""SELECT "Status" FROM "Coupons" WHERE "Id" = @id""", ct, ("@id", c.Coupon.Id));
+            return status == nameof(CouponStatus.Revoked)
+                ? Error.Rule(ErrorCodes.CouponRevoked, $"Coupon '{c.Code}' was revoked a moment ago.")
+                : Error.Rule(ErrorCodes.CodeRedemptionLimitReached, $"Coupon '{c.Code}' has been redeemed its limit of {codeLimit} time(s).");
         }
 
         if (s.CustomerLimit is { } customerLimit)

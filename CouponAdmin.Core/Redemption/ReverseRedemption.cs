@@ -25,9 +25,10 @@ public sealed class ReverseRedemption(IDbContextFactory<CouponDbContext> dbFacto
             }
 
             var coupon = await db.Coupons.AsNoTracking().FirstAsync(c => c.Id == redemption.CouponId, ct);
-            if (coupon.StatusAt(now) is CouponStatus.Revoked or CouponStatus.Expired)
+            if (coupon.Status == CouponStatus.Revoked || coupon.IsExpiredAt(now))
             {
-                return Error.Rule(ErrorCodes.CouponNotReversible, $"Coupon '{coupon.Code}' is {coupon.StatusAt(now).ToString().ToLowerInvariant()}; its redemptions cannot be reversed.");
+                var why = coupon.Status == CouponStatus.Revoked ? "revoked" : "expired";
+                return Error.Rule(ErrorCodes.CouponNotReversible, $"Coupon '{coupon.Code}' is {why}; its redemptions cannot be reversed.");
             }
 
             // The conditional update is what decides: of two racing reversals, one marks it, the other finds it done.

@@ -19,7 +19,6 @@ public sealed class ValidateCoupon(IDbContextFactory<CouponDbContext> dbFactory,
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var loaded = await RedemptionContext.LoadAsync(db, request, clock.GetUtcNow(), ct);
         if (!loaded.IsSuccess)
         {
@@ -32,15 +31,16 @@ public sealed class ValidateCoupon(IDbContextFactory<CouponDbContext> dbFactory,
             return refusal;
         }
 
-        var org = await db.OrgSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OrgSettings();
-        var currency = c.Place.Currency ?? request.Currency ?? org.BaseCurrency;
-        var discount = await DiscountCalculator.CalculateAsync(db, c.Offer.Definition.Discount, request.BillAmount, currency, org.BaseCurrency, ct);
+        var currency = c.Place.Currency ?? request.Currency ?? c.BaseCurrency;
+        var discount = await DiscountCalculator.CalculateAsync(db, c.Offer.Definition.Discount, request.BillAmount, currency, c.BaseCurrency, ct);
         if (!discount.IsSuccess)
         {
             return discount.Error!;
         }
 
         // The limits are checked by trying them and rolling back: the same statements, so the same answer.
+        using var gate = await WriteGate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var limit = await RedemptionCounters.CountAsync(db, c, ct);
         await tx.RollbackAsync(ct);
         return limit is null ? new RedemptionOutcome(null, c.Code, c.Offer.Id, c.Customer.UserId, discount.Value!) : limit;
