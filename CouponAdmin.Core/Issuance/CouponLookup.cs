@@ -1,11 +1,13 @@
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Issuance;
 
 /// <summary>
-/// Finds coupons by their code: uploaded and common codes by their text, generated codes by decoding them
-/// into (code space, index), which is how they are indexed.
+/// Finds coupons by their code: generated codes by decoding them into (code space, index), which is how they are
+/// indexed; uploaded and common codes by their text, through their partial indexes. Uploaded codes never collide
+/// with a generated space (uploads check), so a code that decodes is a generated one.
 /// </summary>
 public static class CouponLookup
 {
@@ -15,14 +17,19 @@ public static class CouponLookup
         var decoded = await CodeSpaces.DecodeAsync(db, normalized, ct);
         if (decoded.Count == 0)
         {
-            return db.Coupons.Where(c => c.Code == normalized && c.CodeSpaceId == null);
+            // Spelled to match the partial indexes' own conditions, so SQLite uses them instead of scanning.
+            return db.Coupons.FromSqlInterpolated($"""
+                SELECT * FROM "Coupons" WHERE "Code" = {normalized} AND "CodeSpaceId" IS NULL AND "IsShared" = 0
+                UNION ALL
+                SELECT * FROM "Coupons" WHERE "Code" = {normalized} AND "IsShared" = 1
+                """);
         }
 
         var (space, index) = decoded[0];
-        var query = db.Coupons.Where(c => (c.CodeSpaceId == space && c.CodeIndex == index) || (c.Code == normalized && c.CodeSpaceId == null));
+        var query = db.Coupons.Where(c => c.CodeSpaceId == space && c.CodeIndex == index);
         foreach (var (otherSpace, otherIndex) in decoded.Skip(1))
         {
-            query = query.Union(db.Coupons.Where(c => c.CodeSpaceId == otherSpace && c.CodeIndex == otherIndex));
+            query = query.Concat(db.Coupons.Where(c => c.CodeSpaceId == otherSpace && c.CodeIndex == otherIndex));
         }
 
         return query;
