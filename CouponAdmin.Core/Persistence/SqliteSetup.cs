@@ -51,11 +51,25 @@ public static class SqliteSetup
             return Task.CompletedTask;
         }
 
+        // Pooled connections keep their native handle, and with it these settings: apply them once per handle.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = [];
+        private static readonly object Marker = new();
+
         private static void Apply(DbConnection connection)
         {
+            var handle = (connection as SqliteConnection)?.Handle;
+            if (handle is not null && Applied.TryGetValue(handle, out _))
+            {
+                return;
+            }
+
             using var cmd = connection.CreateCommand();
             cmd.CommandText = $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
             cmd.ExecuteNonQuery();
+            if (handle is not null)
+            {
+                Applied.AddOrUpdate(handle, Marker);
+            }
         }
     }
 }

@@ -21,6 +21,8 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One connection for the whole call: each open runs the connection set-up again.
+        await db.Database.OpenConnectionAsync(ct);
         // Everything that only reads happens before the write lock: nothing here decides a limit.
         if (await Idempotency.ReplayAsync(db, idempotencyKey, request, ct) is { } replay)
         {

@@ -19,6 +19,8 @@ public sealed class ValidateCoupon(IDbContextFactory<CouponDbContext> dbFactory,
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One connection for the whole call: each open runs the connection set-up again.
+        await db.Database.OpenConnectionAsync(ct);
         var loaded = await RedemptionContext.LoadAsync(db, request, clock.GetUtcNow(), ct);
         if (!loaded.IsSuccess)
         {
