@@ -28,7 +28,7 @@ internal static class IssueBenchmark
             }
 
             var setup = Stopwatch.StartNew();
-            await CreateCustomersAsync(connectionString, customers);
+            await BenchCustomers.InsertAsync(connectionString, customers);
             var offerId = await CreateOfferAsync(factory);
             Console.WriteLine($"setup: {customers:N0} customers and the offer in {setup.Elapsed.TotalSeconds:N1} s (not timed below)");
 
@@ -56,25 +56,6 @@ internal static class IssueBenchmark
                 }
             }
         }
-    }
-
-    private static async Task CreateCustomersAsync(string connectionString, long count)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = """INSERT INTO "Customers" ("UserId", "TransactionCount") VALUES (@id, 0)""";
-        var id = cmd.Parameters.Add("@id", SqliteType.Integer);
-        cmd.Prepare();
-        for (long i = 1; i <= count; i++)
-        {
-            id.Value = i;
-            await cmd.ExecuteNonQueryAsync();
-        }
-
-        await tx.CommitAsync();
     }
 
     private static async Task<long> CreateOfferAsync(BenchDbFactory factory)

@@ -38,7 +38,7 @@ internal static class RedeemBenchmark
         admin.DefaultRequestHeaders.Add("X-Api-Key", app.ApiKey);
         Console.WriteLine($"app: {appDll} on {app.Address} (pid {app.Id}), started in {setup.Elapsed.TotalSeconds:N1} s");
 
-        await InsertCustomersAsync(app.DatabasePath, coupons + warmup);
+        await BenchCustomers.InsertAsync($"Data Source={app.DatabasePath};Default Timeout=30", coupons + warmup);
         var offerId = await CreateActiveOfferAsync(admin);
         await BulkIssueAsync(admin, offerId);
         var pairs = await ReadCouponsAsync(app.DatabasePath, offerId);
@@ -152,32 +152,6 @@ internal static class RedeemBenchmark
     private static long Percentile(long[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
-
-    /// <summary>Customers go straight into the file (the app has migrated it); the app only needs them to exist.</summary>
-    private static async Task InsertCustomersAsync(string databasePath, int count)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Default Timeout=30");
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA busy_timeout=30000;";
-            await pragma.ExecuteNonQueryAsync();
-        }
-
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = """INSERT INTO "Customers" ("UserId", "TransactionCount") VALUES (@id, 0)""";
-        var id = cmd.Parameters.Add("@id", SqliteType.Integer);
-        cmd.Prepare();
-        for (long i = 1; i <= count; i++)
-        {
-            id.Value = i;
-            await cmd.ExecuteNonQueryAsync();
-        }
-
-        await tx.CommitAsync();
-    }
 
     private static async Task<long> CreateActiveOfferAsync(HttpClient admin)
     {

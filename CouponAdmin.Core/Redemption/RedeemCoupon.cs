@@ -29,7 +29,7 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
             return replay;
         }
 
-        var prepared = await PrepareAsync(db, request, ct);
+        var prepared = await RedemptionPreparation.PrepareAsync(db, request, clock.GetUtcNow(), ct);
         using var gate = await WriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // A repeat of this key may have been answered while this call waited for the lock.
@@ -75,30 +75,8 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
         return errors.Count > 0 ? Error.Validation(errors) : null;
     }
 
-    private sealed record Prepared(RedemptionContext Context, DiscountGiven Discount);
-
-    /// <summary>Loads the coupon and its world, applies the read-only rules and works out the discount.</summary>
-    private async Task<Result<Prepared>> PrepareAsync(CouponDbContext db, RedeemRequest request, CancellationToken ct)
-    {
-        var loaded = await RedemptionContext.LoadAsync(db, request, clock.GetUtcNow(), ct);
-        if (!loaded.IsSuccess)
-        {
-            return loaded.Error!;
-        }
-
-        var c = loaded.Value!;
-        if (RedemptionChecks.All(c, request.BillAmount) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var currency = c.Place.Currency ?? request.Currency ?? c.BaseCurrency;
-        var discount = await DiscountCalculator.CalculateAsync(db, c.Offer.Definition.Discount, request.BillAmount, currency, c.BaseCurrency, ct);
-        return discount.IsSuccess ? new Prepared(c, discount.Value!) : discount.Error!;
-    }
-
     /// <summary>Inside the write lock: the limits as conditional updates, then the redemption and its audit entry.</summary>
-    private async Task<Result<RedemptionOutcome>> WriteAsync(CouponDbContext db, Prepared prepared, RedeemRequest request, string actor, CancellationToken ct)
+    private async Task<Result<RedemptionOutcome>> WriteAsync(CouponDbContext db, PreparedRedemption prepared, RedeemRequest request, string actor, CancellationToken ct)
     {
         var c = prepared.Context;
         if (await RedemptionCounters.CountAsync(db, c, ct) is { } limit)

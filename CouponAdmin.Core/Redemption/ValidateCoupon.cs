@@ -21,30 +21,18 @@ public sealed class ValidateCoupon(IDbContextFactory<CouponDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One connection for the whole call: each open runs the connection set-up again.
         await db.Database.OpenConnectionAsync(ct);
-        var loaded = await RedemptionContext.LoadAsync(db, request, clock.GetUtcNow(), ct);
-        if (!loaded.IsSuccess)
+        var prepared = await RedemptionPreparation.PrepareAsync(db, request, clock.GetUtcNow(), ct);
+        if (!prepared.IsSuccess)
         {
-            return loaded.Error!;
+            return prepared.Error!;
         }
 
-        var c = loaded.Value!;
-        if (RedemptionChecks.All(c, request.BillAmount) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var currency = c.Place.Currency ?? request.Currency ?? c.BaseCurrency;
-        var discount = await DiscountCalculator.CalculateAsync(db, c.Offer.Definition.Discount, request.BillAmount, currency, c.BaseCurrency, ct);
-        if (!discount.IsSuccess)
-        {
-            return discount.Error!;
-        }
-
+        var (c, discount) = prepared.Value!;
         // The limits are checked by trying them and rolling back: the same statements, so the same answer.
         using var gate = await WriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var limit = await RedemptionCounters.CountAsync(db, c, ct);
         await tx.RollbackAsync(ct);
-        return limit is null ? new RedemptionOutcome(null, c.Code, c.Offer.Id, c.Customer.UserId, discount.Value!) : limit;
+        return limit is null ? new RedemptionOutcome(null, c.Code, c.Offer.Id, c.Customer.UserId, discount) : limit;
     }
 }

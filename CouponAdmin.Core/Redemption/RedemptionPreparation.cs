@@ -1,0 +1,29 @@
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Persistence;
+
+namespace CouponAdmin.Core.Redemption;
+
+internal sealed record PreparedRedemption(RedemptionContext Context, DiscountGiven Discount);
+
+/// <summary>The read-only half shared by redeem and validate: load the coupon and its world, apply the rules, price it.</summary>
+internal static class RedemptionPreparation
+{
+    public static async Task<Result<PreparedRedemption>> PrepareAsync(CouponDbContext db, RedeemRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        var loaded = await RedemptionContext.LoadAsync(db, request, now, ct);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error!;
+        }
+
+        var c = loaded.Value!;
+        if (RedemptionChecks.All(c, request.BillAmount) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var currency = c.Place.Currency ?? request.Currency ?? c.BaseCurrency;
+        var discount = await DiscountCalculator.CalculateAsync(db, c.Offer.Definition.Discount, request.BillAmount, currency, c.BaseCurrency, ct);
+        return discount.IsSuccess ? new PreparedRedemption(c, discount.Value!) : discount.Error!;
+    }
+}
