@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -34,16 +35,36 @@ public static class CodeSpaces
         return CodeGenerators.For(offer.Definition.Coupon.Generation, []);
     }
 
+    /// <summary>
+    /// The spaces of each database with their generators built, kept between calls: a space never changes once made
+    /// (only its counter, which decoding does not use). A code that no known space decodes reloads the list once, so a
+    /// space created since is found.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<(long Id, SpaceCodeGenerator Generator)>> Known = new(StringComparer.Ordinal);
+
     /// <summary>The spaces that could have made <paramref name="code"/>, with the index each would give it.</summary>
     public static async Task<IReadOnlyList<(long SpaceId, long Index)>> DecodeAsync(CouponDbContext db, string code, CancellationToken ct)
     {
-        var candidates = await db.CodeSpaces.AsNoTracking().Where(s => s.FixedText.Length + s.Length == code.Length).ToListAsync(ct);
-        var found = new List<(long, long)>();
-        foreach (var space in candidates.Where(s => code.StartsWith(s.FixedText, StringComparison.Ordinal)))
+        var database = db.Database.GetConnectionString() ?? "";
+        if (Known.TryGetValue(database, out var known) && Decode(known, code) is { Count: > 0 } found)
         {
-            if (space.Generator().TryIndexOf(code, out var index))
+            return found;
+        }
+
+        var spaces = await db.CodeSpaces.AsNoTracking().ToListAsync(ct);
+        known = spaces.Select(s => (s.Id, s.Generator())).ToList();
+        Known[database] = known;
+        return Decode(known, code);
+    }
+
+    private static List<(long, long)> Decode(IReadOnlyList<(long Id, SpaceCodeGenerator Generator)> spaces, string code)
+    {
+        var found = new List<(long, long)>();
+        foreach (var (id, generator) in spaces)
+        {
+            if (generator.CodeLength == code.Length && generator.TryIndexOf(code, out var index))
             {
-                found.Add((space.Id, index));
+                found.Add((id, index));
             }
         }
 
