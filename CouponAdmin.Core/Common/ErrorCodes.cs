@@ -7,7 +7,6 @@ public static class ErrorCodes
     public const string ValidationFailed = "VALIDATION_FAILED";
     public const string OfferNotFound = "OFFER_NOT_FOUND";
     public const string InvalidStatusChange = "INVALID_STATUS_CHANGE";
-    public const string OrgEntityNotFound = "ORG_ENTITY_NOT_FOUND";
     public const string DuplicateCustomer = "DUPLICATE_CUSTOMER";
     public const string DuplicateOrgEntity = "DUPLICATE_ORG_ENTITY";
 

@@ -41,6 +41,20 @@ public sealed class OfferDetailTests : PageTestContext
     }
 
     [Fact]
+    public async Task TimesAreShownInTheOrgsTimeZoneWhenTheLayoutProvidesIt()
+    {
+        var id = await DemoOfferIdAsync("HOLIDAY20 common code");
+        await using var db = Database.CreateDbContext();
+        var validFrom = (await db.Offers.SingleAsync(o => o.Id == id)).ValidFrom!.Value;
+        var kolkata = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
+        var expected = TimeZoneInfo.ConvertTime(validFrom, kolkata).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = RenderPage<OfferDetail>(p => p.Add(x => x.Id, id).AddCascadingValue("OrgZone", kolkata));
+
+        page.WaitForAssertion(() => Assert.StartsWith(expected + " →", Setting(page, "Validity"), StringComparison.Ordinal), LoadTimeout);
+    }
+
+    [Fact]
     public async Task ADraftOfferCanBeActivatedButAnActiveOneOnlyPaused()
     {
         var draft = RenderDetail(await DemoOfferIdAsync("Flat ₹250 on ₹2,000 — South stores"));

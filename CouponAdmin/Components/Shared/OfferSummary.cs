@@ -11,14 +11,14 @@ internal sealed record SummarySection(string Title, IReadOnlyList<SummaryRow> Ro
 /// <summary>Every setting of an offer as readable rows, grouped by the wizard's screens.</summary>
 internal static class OfferSummary
 {
-    public static IReadOnlyList<SummarySection> For(OfferDefinition d) =>
+    public static IReadOnlyList<SummarySection> For(OfferDefinition d, TimeZoneInfo? zone = null) =>
     [
         new("Offer", [
             new("Name", d.Name),
             new("Description", string.IsNullOrWhiteSpace(d.Description) ? "—" : d.Description),
             new("Discount", OfferText.Discount(d.Discount)),
             new("Applicable products", OfferText.List(d.Products, "All products")),
-            new("Validity", OfferText.Validity(d.ValidFrom, d.ValidUntil)),
+            new("Validity", OfferText.Validity(d.ValidFrom, d.ValidUntil, zone)),
             new("Brand POC e-mails", OfferText.List(d.BrandPocEmails, "None")),
             new("Sync to in-store", d.SyncToInStore ? "Yes" : "No"),
         ]),
@@ -46,7 +46,7 @@ internal static class OfferSummary
             new("Coupon code limit", OfferText.Limit(d.Redemption.CodeLimit)),
             new("Individual customer limit", OfferText.Limit(d.Redemption.CustomerLimit)),
             new("Across customer (series) limit", OfferText.Limit(d.Redemption.SeriesLimit)),
-            new("Redemption can start", d.Redemption.StartsAt is null ? "When issued" : OfferText.Date(d.Redemption.StartsAt)),
+            new("Redemption can start", d.Redemption.StartsAt is null ? "When issued" : OfferText.Date(d.Redemption.StartsAt, zone)),
             new("Gap between a customer's redemptions", $"{d.Redemption.MinGapDays} day(s)"),
             new("Stores allowing redemption", OfferText.List(d.Redemption.OrgEntities.Select(OfferText.Entity), "All stores")),
             new("Bill amount", $"min {OfferText.Money(d.Redemption.MinBill, null)}, max {OfferText.Money(d.Redemption.MaxBill, null)}"),

@@ -26,10 +26,14 @@ internal static class OfferText
         _ => Color.Default,
     };
 
-    public static string Date(DateTimeOffset? at) => at?.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) ?? "—";
+    /// <summary>A moment as the org reads it: in the org's time zone when known (the layout cascades it), else UTC.</summary>
+    public static string Date(DateTimeOffset? at, TimeZoneInfo? zone = null) =>
+        at is { } moment
+            ? (zone is null ? moment.ToUniversalTime() : TimeZoneInfo.ConvertTime(moment, zone)).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)
+            : "—";
 
-    public static string Validity(DateTimeOffset? from, DateTimeOffset? until) =>
-        $"{(from is null ? "Now" : Date(from))} → {(until is null ? "open" : Date(until))}";
+    public static string Validity(DateTimeOffset? from, DateTimeOffset? until, TimeZoneInfo? zone = null) =>
+        $"{(from is null ? "Now" : Date(from, zone))} → {(until is null ? "open" : Date(until, zone))}";
 
     public static string Limit(int? limit) => limit is null ? "No limit" : $"Limit to {limit.Value.ToString("N0", CultureInfo.InvariantCulture)}";
 
