@@ -27,11 +27,12 @@ public sealed class GeneratedCodeSpace
     public static GeneratedCodeSpace? For(GenerationSettings g) => g.Method switch
     {
         GenerationMethod.AutoUnique => Create("A", CodeFormat.Normalize(g.Prefix ?? ""), CodeAlphabets.For(g.Alphabet!.Value), g.Length!.Value),
-        GenerationMethod.RandomizedCommon => RandomizedCommonCode.FromSample(g.SampleCode!) is var shape
-            ? Create("R", shape.FixedPart, shape.RandomAlphabet, shape.RandomLength)
-            : null,
+        GenerationMethod.RandomizedCommon => Randomized(RandomizedCommonCode.FromSample(g.SampleCode!)),
         _ => null,
     };
+
+    private static GeneratedCodeSpace Randomized(RandomizedCommonCode shape) =>
+        Create("R", shape.FixedPart, shape.RandomAlphabet, shape.RandomLength);
 
     private static GeneratedCodeSpace Create(string kind, string fixedText, string alphabet, int length) => new()
     {

@@ -28,7 +28,7 @@ public sealed class Coupon
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expires && expires < now;
 
     public CouponStatus StatusAt(DateTimeOffset now) =>
-        Status == CouponStatus.Issued && ExpiresAt is { } expires && expires < now ? CouponStatus.Expired : Status;
+        Status == CouponStatus.Issued && IsExpiredAt(now) ? CouponStatus.Expired : Status;
 }
 
 /// <summary>Per-offer counters, kept beside the offer so hot paths update one small row.</summary>
