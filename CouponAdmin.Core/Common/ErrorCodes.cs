@@ -47,4 +47,7 @@ public static class ErrorCodes
     public const string RedemptionNotFound = "REDEMPTION_NOT_FOUND";
     public const string AlreadyReversed = "ALREADY_REVERSED";
     public const string CouponNotReversible = "COUPON_NOT_REVERSIBLE";
+
+    // Uploads
+    public const string UploadNotFound = "UPLOAD_NOT_FOUND";
 }

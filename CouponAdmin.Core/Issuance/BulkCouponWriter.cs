@@ -124,60 +124,24 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
         return (0, 0);
     }
 
-    /// <summary>Rows per INSERT statement: one statement per row costs more in the driver than in SQLite.</summary>
-    private const int RowsPerStatement = 128;
-
     private int InsertChunk(List<long> customers, int granted, long firstIndex, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
     {
-        using var batch = InsertCommand(RowsPerStatement, now, expiresAt);
-        using var single = InsertCommand(1, now, expiresAt);
+        using var inserter = new CouponInserter(db, offer.Id, generator.IsShared, offer.CodeSpaceId, now, expiresAt);
         var buffer = new char[generator.CodeLength];
-        var row = 0;
-        while (row < granted)
+        for (var row = 0; row < granted; row++)
         {
-            ct.ThrowIfCancellationRequested();
-            var cmd = granted - row >= RowsPerStatement ? batch : single;
-            var rows = cmd == batch ? RowsPerStatement : 1;
-            for (var r = 0; r < rows; r++, row++)
+            if ((row & 0xFFF) == 0)
             {
-                generator.WriteCode(generator.IsShared ? 0 : firstIndex + row, buffer);
-                cmd.Parameters[3 * r].Value = new string(buffer);
-                cmd.Parameters[(3 * r) + 1].Value = generator.IsShared ? DBNull.Value : firstIndex + row;
-                cmd.Parameters[(3 * r) + 2].Value = customers[row];
+                ct.ThrowIfCancellationRequested();
             }
 
-            cmd.ExecuteNonQuery();
+            var index = generator.IsShared ? 0 : firstIndex + row;
+            generator.WriteCode(index, buffer);
+            inserter.Add(new string(buffer), generator.IsShared ? null : index, customers[row]);
         }
 
+        inserter.Flush();
         return granted;
-    }
-
-    /// <summary>A prepared INSERT of <paramref name="rows"/> coupons; per row the code, its index and the customer vary.</summary>
-    private DbCommand InsertCommand(int rows, DateTimeOffset now, DateTimeOffset? expiresAt)
-    {
-        var cmd = db.Database.GetDbConnection().CreateCommand();
-        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        var values = new System.Text.StringBuilder();
-        for (var r = 0; r < rows; r++)
-        {
-            values.Append(r == 0 ? "" : ",").Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"(@o, @code{r}, @shared, @space, @index{r}, @c{r}, 'Issued', @now, @exp, 0, @now)");
-            Add(cmd, $"@code{r}", "");
-            Add(cmd, $"@index{r}", DBNull.Value);
-            Add(cmd, $"@c{r}", 0L);
-        }
-
-        cmd.CommandText = $"""
-            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt")
-            VALUES {values}
-            """;
-        Add(cmd, "@o", offer.Id);
-        Add(cmd, "@shared", generator.IsShared ? 1 : 0);
-        Add(cmd, "@now", now.UtcTicks);
-        Add(cmd, "@exp", expiresAt is { } e ? e.UtcTicks : DBNull.Value);
-        Add(cmd, "@space", offer.CodeSpaceId is { } space ? space : DBNull.Value);
-        cmd.Prepare();
-        return cmd;
     }
 
     private async Task CountCustomersAsync(List<long> customers, int issued, DateTimeOffset now, CancellationToken ct)
@@ -188,23 +152,14 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
             INSERT INTO "CustomerIssuals" ("OfferId", "CustomerId", "Count", "LastIssuedAt") VALUES (@o, @c, 1, @now)
             ON CONFLICT ("OfferId", "CustomerId") DO UPDATE SET "Count" = "Count" + 1, "LastIssuedAt" = @now
             """;
-        Add(cmd, "@o", offer.Id);
-        Add(cmd, "@now", now.UtcTicks);
-        var customer = Add(cmd, "@c", 0L);
+        Sql.AddParameter(cmd, "@o", offer.Id);
+        Sql.AddParameter(cmd, "@now", now);
+        var customer = Sql.AddParameter(cmd, "@c", 0L);
         cmd.Prepare();
         for (var i = 0; i < issued; i++)
         {
             customer.Value = customers[i];
             await cmd.ExecuteNonQueryAsync(ct);
         }
-    }
-
-    private static DbParameter Add(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-        return p;
     }
 }

@@ -41,14 +41,14 @@ internal static class BulkEligibility
         // The audience: every customer, or those registered in the run's date range.
         var audience = (run.RegisteredFrom is null ? "" : """ AND c."RegisteredOn" >= @from""") + (run.RegisteredTo is null ? "" : """ AND c."RegisteredOn" <= @to""");
         cmd.CommandText = $"""SELECT c."UserId", {eligibleExpr} FROM "Customers" c WHERE c."UserId" > @after{audience} ORDER BY c."UserId" LIMIT @size""";
-        Add(cmd, "@from", run.RegisteredFrom is { } f ? f.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value);
-        Add(cmd, "@to", run.RegisteredTo is { } t ? t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value);
-        Add(cmd, "@after", after);
-        Add(cmd, "@size", size);
-        Add(cmd, "@o", offer.Id);
-        Add(cmd, "@since", now.AddMonths(-IssuanceChecks.PastIssualMonths).UtcTicks);
-        Add(cmd, "@max", IssuanceChecks.MaxPerCustomer(d) is { } max ? max : DBNull.Value);
-        Add(cmd, "@gapStart", d.Issual.MinGapDays > 0 ? now.AddDays(-d.Issual.MinGapDays).UtcTicks : DBNull.Value);
+        Sql.AddParameter(cmd, "@from", run.RegisteredFrom is { } f ? f.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value);
+        Sql.AddParameter(cmd, "@to", run.RegisteredTo is { } t ? t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value);
+        Sql.AddParameter(cmd, "@after", after);
+        Sql.AddParameter(cmd, "@size", size);
+        Sql.AddParameter(cmd, "@o", offer.Id);
+        Sql.AddParameter(cmd, "@since", now.AddMonths(-IssuanceChecks.PastIssualMonths).UtcTicks);
+        Sql.AddParameter(cmd, "@max", IssuanceChecks.MaxPerCustomer(d) is { } max ? max : DBNull.Value);
+        Sql.AddParameter(cmd, "@gapStart", d.Issual.MinGapDays > 0 ? now.AddDays(-d.Issual.MinGapDays).UtcTicks : DBNull.Value);
 
         var candidates = new List<long>(size);
         var eligible = new List<long>(size);
@@ -64,13 +64,5 @@ internal static class BulkEligibility
         }
 
         return (candidates, eligible);
-    }
-
-    private static void Add(System.Data.Common.DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
     }
 }

@@ -57,6 +57,6 @@ internal static class CodeSource
             VALUES (@o, @code, @shared, @space, @index, @c, 'Issued', @now, @exp, 0, @now)
             """, ct, ("@o", offerId), ("@code", code), ("@shared", shared), ("@space", spaceId), ("@index", index), ("@c", customerId), ("@now", now), ("@exp", expiresAt));
 
-    private static Error NoCodes(Offer offer, string why) =>
+    internal static Error NoCodes(Offer offer, string why) =>
         Error.Rule(ErrorCodes.NoCodesAvailable, $"No code is available for offer {offer.Id}: {why}.");
 }

@@ -23,20 +23,25 @@ internal static class CustomerRefusal
             return new IssuedCoupon(existing.Code, offer.Id, customerId, existing.IssuedAt!.Value, existing.ExpiresAt, CouponStatus.Issued, Existing: true);
         }
 
-        if (maxReached && d.Coupon.Generation.Method == GenerationMethod.Common)
-        {
-            return Error.Rule(ErrorCodes.GenericAlreadyIssued, $"Customer {customerId} already has the common code of offer {offer.Id}.");
-        }
-
-        if (maxReached)
-        {
-            return Error.Rule(ErrorCodes.MaxIssualsPerCustomerExceeded, $"Customer {customerId} already has {counter.Count} coupon(s) of offer {offer.Id}, the maximum of {max}.");
-        }
-
-        var next = counter.LastIssuedAt!.Value.AddDays(d.Issual.MinGapDays);
-        return Error.Rule(ErrorCodes.MinIssualGapNotMet,
-            $"Customer {customerId} got a coupon of offer {offer.Id} at {counter.LastIssuedAt:yyyy-MM-dd HH:mm} UTC; the next may be issued from {next:yyyy-MM-dd HH:mm} UTC ({d.Issual.MinGapDays}-day gap).");
+        return maxReached ? MaxReached(offer, customerId, counter.Count) : GapNotMet(offer, customerId, counter.LastIssuedAt!.Value);
     }
+
+    /// <summary>The refusal when the customer holds the most coupons the offer allows (one, for a common code).</summary>
+    public static Error MaxReached(Offer offer, long customerId, int count) =>
+        offer.Definition.Coupon.Generation.Method == GenerationMethod.Common
+            ? Error.Rule(ErrorCodes.GenericAlreadyIssued, $"Customer {customerId} already has the common code of offer {offer.Id}.")
+            : Error.Rule(ErrorCodes.MaxIssualsPerCustomerExceeded,
+                $"Customer {customerId} already has {count} coupon(s) of offer {offer.Id}, the maximum of {IssuanceChecks.MaxPerCustomer(offer.Definition)}.");
+
+    public static Error GapNotMet(Offer offer, long customerId, DateTimeOffset lastIssuedAt)
+    {
+        var gap = offer.Definition.Issual.MinGapDays;
+        return Error.Rule(ErrorCodes.MinIssualGapNotMet,
+            $"Customer {customerId} got a coupon of offer {offer.Id} at {lastIssuedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; the next may be issued from {lastIssuedAt.AddDays(gap).UtcDateTime:yyyy-MM-dd HH:mm} UTC ({gap}-day gap).");
+    }
+
+    public static Error SeriesLimitReached(Offer offer) =>
+        Error.Rule(ErrorCodes.SeriesIssualLimitExceeded, $"Offer {offer.Id} has issued its limit of {offer.Definition.Issual.TotalLimit:N0} coupons.");
 
     private static Task<Coupon?> ValidCouponAsync(CouponDbContext db, long offerId, long customerId, DateTimeOffset now, CancellationToken ct) =>
         db.Coupons.AsNoTracking()

@@ -36,8 +36,14 @@ internal static class IssuanceChecks
     public static async Task<Error?> AudienceAsync(CouponDbContext db, Offer offer, long customerId, CancellationToken ct) =>
         offer.Definition.Coupon.SpecificCustomersOnly
         && !await db.AudienceMembers.AnyAsync(a => a.OfferId == offer.Id && a.CustomerId == customerId, ct)
-            ? Error.Rule(ErrorCodes.CustomerNotInAudience, $"Customer {customerId} is not on the specific-customers list of offer {offer.Id}.")
+            ? NotInAudience(offer, customerId)
             : null;
+
+    public static Error NotInAudience(Offer offer, long customerId) =>
+        Error.Rule(ErrorCodes.CustomerNotInAudience, $"Customer {customerId} is not on the specific-customers list of offer {offer.Id}.");
+
+    public static Error PastIssual(long customerId, long offerId) =>
+        Error.Rule(ErrorCodes.RestrictedByPastIssual, $"Customer {customerId} received a coupon of offer {offerId} in the last {PastIssualMonths} months.");
 
     public static async Task<Error?> PastIssualAsync(CouponDbContext db, Offer offer, long customerId, DateTimeOffset now, CancellationToken ct)
     {
@@ -52,9 +58,7 @@ internal static class IssuanceChecks
             .Where(c => restricting.Contains(c.OfferId) && c.CustomerId == customerId && c.IssuedAt >= since)
             .Select(c => (long?)c.OfferId)
             .FirstOrDefaultAsync(ct);
-        return hit is { } offerId
-            ? Error.Rule(ErrorCodes.RestrictedByPastIssual, $"Customer {customerId} received a coupon of offer {offerId} in the last {PastIssualMonths} months.")
-            : null;
+        return hit is { } offerId ? PastIssual(customerId, offerId) : null;
     }
 
     /// <summary>Whether the offer limits coupons per customer, so issuing must count them.</summary>

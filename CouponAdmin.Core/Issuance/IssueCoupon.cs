@@ -80,7 +80,7 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
         await IssuanceCounters.EnsureOfferRowAsync(db, offer.Id, ct);
         if (await IssuanceCounters.TryCountOfferAsync(db, offer.Id, d.Issual.TotalLimit, ct) is not { } issuedCount)
         {
-            return Error.Rule(ErrorCodes.SeriesIssualLimitExceeded, $"Offer {offer.Id} has issued its limit of {d.Issual.TotalLimit:N0} coupons.");
+            return CustomerRefusal.SeriesLimitReached(offer);
         }
 
         var expiresAt = ExpiryCalculator.ExpiresAt(now, d.Coupon.Expiry, offer.ValidUntil, zone);

@@ -6,6 +6,7 @@ using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Redemption;
+using CouponAdmin.Core.Uploads;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Persistence;
@@ -32,6 +33,8 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<CustomerCodeRedemption> CustomerCodeRedemptions => Set<CustomerCodeRedemption>();
     public DbSet<CustomerOfferRedemption> CustomerOfferRedemptions => Set<CustomerOfferRedemption>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Upload> Uploads => Set<Upload>();
+    public DbSet<UploadIssue> UploadIssues => Set<UploadIssue>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly);

@@ -34,25 +34,48 @@ internal static class Sql
         return await cmd.ExecuteScalarAsync(ct) as string;
     }
 
-    private static DbCommand Command(CouponDbContext db, string sql, (string Name, object? Value)[] parameters)
+    /// <summary>Every row of a query, mapped by <paramref name="map"/>.</summary>
+    public static async Task<List<T>> ListAsync<T>(this CouponDbContext db, string sql, Func<DbDataReader, T> map, CancellationToken ct,
+        params (string Name, object? Value)[] parameters)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var cmd = Command(db, sql, parameters);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A command on the context's open connection and current transaction, for statements prepared once and run many times.</summary>
+    public static DbCommand Command(CouponDbContext db, string sql, params (string Name, object? Value)[] parameters)
     {
         var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.CommandText = sql;
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var (name, value) in parameters)
         {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value switch
-            {
-                null => DBNull.Value,
-                DateTimeOffset at => at.UtcTicks,
-                bool b => b ? 1 : 0,
-                _ => value,
-            };
-            cmd.Parameters.Add(p);
+            AddParameter(cmd, name, value);
         }
 
         return cmd;
+    }
+
+    public static DbParameter AddParameter(DbCommand cmd, string name, object? value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value switch
+        {
+            null => DBNull.Value,
+            DateTimeOffset at => at.UtcTicks,
+            bool b => b ? 1 : 0,
+            _ => value,
+        };
+        cmd.Parameters.Add(p);
+        return p;
     }
 }

@@ -6,6 +6,7 @@ using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Redemption;
 using CouponAdmin.Core.Revocation;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Uploads;
 
 namespace CouponAdmin.Hosting;
 
@@ -41,6 +42,23 @@ internal static class CoreServices
         services.AddSingleton<ValidateCoupon>();
         services.AddSingleton<ReverseRedemption>();
         services.AddSingleton<RevokeCoupons>();
+
+        services.AddSingleton(UploadOptionsFrom(configuration, connectionString, contentRoot));
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<UploadProcessors>();
+        services.AddSingleton<StartUpload>();
+        services.AddSingleton<RunUpload>();
+        services.AddSingleton<UploadQueries>();
         return services;
+    }
+
+    /// <summary>Uploaded files live beside the database (<c>data/uploads</c>) unless <c>Uploads:Folder</c> says otherwise.</summary>
+    private static UploadOptions UploadOptionsFrom(IConfiguration configuration, string connectionString, string contentRoot)
+    {
+        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        var dataFolder = Path.IsPathFullyQualified(dataSource) ? Path.GetDirectoryName(dataSource)! : Path.Combine(contentRoot, "data");
+        var folder = configuration["Uploads:Folder"] is { Length: > 0 } configured ? Path.GetFullPath(configured, contentRoot) : Path.Combine(dataFolder, "uploads");
+        var maxMegabytes = configuration.GetValue<long?>("Uploads:MaxFileMegabytes");
+        return new UploadOptions(folder, maxMegabytes is { } mb ? mb * 1024 * 1024 : UploadOptions.DefaultMaxFileBytes);
     }
 }

@@ -40,6 +40,11 @@ internal static class JobsSetup
         {
             jobs.Enqueue<BulkIssueJob>(j => j.RunAsync(runId, CancellationToken.None));
         }
+
+        foreach (var uploadId in await app.Services.GetRequiredService<CouponAdmin.Core.Uploads.UploadQueries>().UnfinishedAsync())
+        {
+            jobs.Enqueue<UploadJob>(j => j.RunAsync(uploadId, CancellationToken.None));
+        }
     }
 
     public static WebApplication MapJobsDashboard(this WebApplication app)

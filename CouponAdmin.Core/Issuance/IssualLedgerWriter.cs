@@ -1,0 +1,58 @@
+using CouponAdmin.Core.Offers;
+using CouponAdmin.Core.Persistence;
+
+namespace CouponAdmin.Core.Issuance;
+
+/// <summary>Writes what an <see cref="IssualLedger"/> granted back to the counters, inside the chunk's transaction.</summary>
+internal static class IssualLedgerWriter
+{
+    public static async Task WriteCountsAsync(CouponDbContext db, Offer offer, IssualLedger ledger, long issued, DateTimeOffset now, CancellationToken ct)
+    {
+        if (issued == 0)
+        {
+            return;
+        }
+
+        await using (var upsert = Sql.Command(db, """
+            INSERT INTO "CustomerIssuals" ("OfferId", "CustomerId", "Count", "LastIssuedAt") VALUES (@o, @c, @n, @last)
+            ON CONFLICT ("OfferId", "CustomerId") DO UPDATE SET "Count" = excluded."Count", "LastIssuedAt" = excluded."LastIssuedAt"
+            """, ("@o", offer.Id), ("@c", 0L), ("@n", 0), ("@last", null)))
+        {
+            upsert.Prepare();
+            foreach (var (customer, count, last) in ledger.Touched)
+            {
+                upsert.Parameters[1].Value = customer;
+                upsert.Parameters[2].Value = count;
+                upsert.Parameters[3].Value = last is { } at ? at.UtcTicks : DBNull.Value;
+                await upsert.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        var total = await db.ScalarAsync<long>("""
+            UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" + @n WHERE "OfferId" = @o RETURNING "IssuedCount"
+            """, ct, ("@o", offer.Id), ("@n", issued)) ?? 0;
+        var d = offer.Definition;
+        if (d.Issual.TotalLimit is { } limit && d.Issual.NotifyWhenRemaining is { } threshold && limit - total <= threshold)
+        {
+            await IssuanceCounters.RaiseAlertAsync(db, offer.Id, limit - total, now, ct);
+        }
+    }
+
+    /// <summary>The valid coupon each customer already holds, for "send the existing coupon" when they match again.</summary>
+    public static async Task<Dictionary<long, string>> ExistingCodesAsync(CouponDbContext db, long offerId, IEnumerable<long> customers, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = await db.ListAsync("""
+            SELECT c."CustomerId", c."Code" FROM json_each(@ids) j
+            JOIN "Coupons" c ON c."CustomerId" = j.value AND c."OfferId" = @o
+            WHERE c."Status" = 'Issued' AND (c."ExpiresAt" IS NULL OR c."ExpiresAt" > @now)
+            ORDER BY c."IssuedAt"
+            """, r => (r.GetInt64(0), r.GetString(1)), ct, ("@ids", System.Text.Json.JsonSerializer.Serialize(customers.Distinct())), ("@o", offerId), ("@now", now));
+        var codes = new Dictionary<long, string>();
+        foreach (var (customer, code) in rows)
+        {
+            codes[customer] = code;
+        }
+
+        return codes;
+    }
+}

@@ -1,0 +1,133 @@
+using CouponAdmin.Core.Audit;
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Org;
+using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Uploads.Csv;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Core.Uploads;
+
+/// <summary>Test and benchmark knobs of a run: the chunk size, and a hook called just before each chunk commits.</summary>
+public sealed record UploadRunOptions(int? ChunkSize = null, Action<int>? BeforeCommit = null);
+
+/// <summary>
+/// The upload job: reads the saved file from the upload's checkpoint on, hands each chunk of rows to the kind's
+/// processor and commits the chunk's effects, its issue rows and the new checkpoint in one transaction. Running it
+/// again — after a crash, or twice — resumes after the last committed row and never applies a row twice.
+/// </summary>
+public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, UploadStore store, UploadProcessors processors, TimeProvider clock)
+{
+    public async Task<Upload> ExecuteAsync(long uploadId, UploadRunOptions? options = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var upload = await db.Uploads.FirstAsync(u => u.Id == uploadId, ct);
+        if (upload.IsFinished)
+        {
+            return upload;
+        }
+
+        var offer = upload.OfferId is { } offerId ? await db.Offers.AsNoTracking().FirstAsync(o => o.Id == offerId, ct) : null;
+        upload.Status = UploadStatus.Processing;
+        upload.StartedAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+
+        var run = new UploadRunContext(db, upload, offer, await OrgTime.ZoneAsync(db, ct), clock);
+        var processor = processors.Create(upload.Kind);
+        if (await processor.BeginAsync(run, ct) is { } refusal)
+        {
+            return await FinishAsync(db, upload, refusal, ct);
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        using var report = new SuccessReport(store.SuccessReportPath(upload.StoredName), upload.SuccessReportBytes);
+        await using var file = store.Open(upload.StoredName);
+        var opened = CsvUploadReader.Open(file, UploadLayouts.For(upload.Kind), new CsvLimits(store.Options.MaxFileBytes));
+        if (!opened.IsSuccess)
+        {
+            return await FinishAsync(db, upload, opened.Error, ct);
+        }
+
+        using var reader = opened.Value!;
+        var size = options?.ChunkSize ?? processor.ChunkSize;
+        var chunkIndex = 0;
+        try
+        {
+            var rows = new List<CsvRow>(size);
+            foreach (var row in reader.Rows())
+            {
+                if (row.RowNumber <= upload.LastCommittedRow)
+                {
+                    continue;
+                }
+
+                rows.Add(row);
+                if (rows.Count == size)
+                {
+                    await CommitChunkAsync(run, processor, new UploadChunk(rows), report, options, chunkIndex++, ct);
+                    rows = new List<CsvRow>(size);
+                }
+            }
+
+            if (rows.Count > 0)
+            {
+                await CommitChunkAsync(run, processor, new UploadChunk(rows), report, options, chunkIndex, ct);
+            }
+        }
+        catch (CsvFileException e)
+        {
+            // The file changed on disk since it was checked: what was committed stays, the rest is refused.
+            return await FinishAsync(db, upload, new Error(e.Code, e.Message, ErrorKind.Validation), ct);
+        }
+
+        return await FinishAsync(db, upload, null, ct);
+    }
+
+    private static async Task CommitChunkAsync(UploadRunContext run, IUploadProcessor processor, UploadChunk chunk, SuccessReport report,
+        UploadRunOptions? options, int chunkIndex, CancellationToken ct)
+    {
+        var db = run.Db;
+        if (!processor.InChunkTransaction)
+        {
+            await processor.ProcessAsync(run, chunk, ct);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (processor.InChunkTransaction)
+        {
+            if (run.DryRun)
+            {
+                // A dry run goes through the same statements and takes them back: only the issue rows stay.
+                await tx.CreateSavepointAsync("dry_run", ct);
+                await processor.ProcessAsync(run, chunk, ct);
+                await tx.RollbackToSavepointAsync("dry_run", ct);
+            }
+            else
+            {
+                await processor.ProcessAsync(run, chunk, ct);
+            }
+        }
+
+        await UploadIssueWriter.WriteAsync(db, run.Upload.Id, chunk.Issues, ct);
+        var upload = run.Upload;
+        upload.SuccessReportBytes = await report.AppendAsync(chunk.Issued, ct);
+        upload.LastCommittedRow = chunk.Rows[^1].RowNumber;
+        upload.ProcessedRows += chunk.Rows.Count;
+        upload.SucceededRows += chunk.Succeeded;
+        upload.FailedRows += chunk.Failed;
+        await db.SaveChangesAsync(ct);
+        options?.BeforeCommit?.Invoke(chunkIndex);
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task<Upload> FinishAsync(CouponDbContext db, Upload upload, Error? error, CancellationToken ct)
+    {
+        upload.Status = error is not null ? UploadStatus.Failed : upload.FailedRows > 0 ? UploadStatus.CompletedWithIssues : UploadStatus.Completed;
+        upload.ErrorCode = error?.Code;
+        upload.Error = error?.Message;
+        upload.FinishedAt = clock.GetUtcNow();
+        AuditLog.Record(db, upload.FinishedAt.Value, upload.RequestedBy, "upload.finished", nameof(Upload), upload.Id, (object?)null,
+            new { upload.Kind, upload.OfferId, upload.Status, upload.ProcessedRows, upload.SucceededRows, upload.FailedRows, upload.ErrorCode });
+        await db.SaveChangesAsync(ct);
+        return upload;
+    }
+}

@@ -1,0 +1,32 @@
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Uploads.Csv;
+
+namespace CouponAdmin.Core.Uploads;
+
+/// <summary>One chunk of rows and what became of each: refused rows become issue-report lines, issued codes success-report lines.</summary>
+internal sealed class UploadChunk(IReadOnlyList<CsvRow> rows)
+{
+    private readonly HashSet<int> _failedRows = [];
+
+    public IReadOnlyList<CsvRow> Rows { get; } = rows;
+    public List<UploadIssue> Issues { get; } = [];
+    public List<(int Row, string? Identifier, string Code)> Issued { get; } = [];
+
+    public int Failed => _failedRows.Count;
+    public int Succeeded => Rows.Count - _failedRows.Count;
+
+    public void Fail(int row, string? identifier, string? code, Error error) => Fail(row, identifier, code, error.Code, error.Message);
+
+    public void Fail(int row, string? identifier, string? code, string errorCode, string message)
+    {
+        _failedRows.Add(row);
+        Issues.Add(new UploadIssue { Row = row, Identifier = Clip(identifier, 300), Code = Clip(code, 100), Error = errorCode, Message = Clip(message, 1000)! });
+    }
+
+    /// <summary>A row whose own cells are malformed (the reader's structural problems, a bad number).</summary>
+    public void Invalid(CsvRow row, string? identifier, string message) => Fail(row.RowNumber, identifier, null, ErrorCodes.InvalidRow, message);
+
+    public void AddIssued(int row, string? identifier, string code) => Issued.Add((row, identifier, code));
+
+    private static string? Clip(string? value, int max) => value is { Length: var n } && n > max ? value[..max] : value;
+}

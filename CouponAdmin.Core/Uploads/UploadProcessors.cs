@@ -1,0 +1,13 @@
+using CouponAdmin.Core.Uploads.Processors;
+
+namespace CouponAdmin.Core.Uploads;
+
+/// <summary>Makes the row processor of each kind of upload (a new one per run: processors keep per-run state).</summary>
+public sealed class UploadProcessors
+{
+    internal IUploadProcessor Create(UploadKind kind) => kind switch
+    {
+        UploadKind.Customers => new CustomerIssuanceProcessor(),
+        _ => throw new NotSupportedException($"Uploads of kind {kind} are not processed yet."),
+    };
+}

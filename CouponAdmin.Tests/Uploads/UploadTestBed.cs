@@ -1,0 +1,78 @@
+using System.Text;
+using CouponAdmin.Core.Uploads;
+using CouponAdmin.Tests.Issuance;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Tests.Uploads;
+
+/// <summary>The issuance test world plus the upload use cases, with files kept in a temp folder.</summary>
+internal sealed class UploadTestBed : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("couponadmin-uploads-").FullName;
+
+    public IssuanceTestBed Issuance { get; } = new();
+
+    public UploadStore Store => new(new UploadOptions(_folder, MaxFileBytes));
+
+    public long MaxFileBytes { get; set; } = UploadOptions.DefaultMaxFileBytes;
+
+    public StartUpload Starter => new(Issuance.Database, Store, Issuance.Clock);
+
+    public RunUpload Runner => new(Issuance.Database, Store, new UploadProcessors(), Issuance.Clock);
+
+    public UploadQueries Queries => new(Issuance.Database, Store);
+
+    public Task InitializeAsync() => Issuance.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Issuance.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A lingering handle only leaves a temp folder behind.
+        }
+    }
+
+    public async Task<Upload> StartAsync(UploadKind kind, long? offerId, string csv, bool dryRun = false)
+    {
+        var started = await StartResultAsync(kind, offerId, csv, dryRun);
+        Assert.True(started.IsSuccess, started.Error?.Message);
+        return started.Value!;
+    }
+
+    public Task<Core.Common.Result<Upload>> StartResultAsync(UploadKind kind, long? offerId, string csv, bool dryRun = false) =>
+        Starter.ExecuteAsync(new StartUploadRequest(kind, offerId, "rows.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)), dryRun), IssuanceTestBed.Actor);
+
+    /// <summary>Uploads a file and runs its job to the end.</summary>
+    public async Task<Upload> UploadAsync(UploadKind kind, long? offerId, string csv, bool dryRun = false, UploadRunOptions? options = null)
+    {
+        var upload = await StartAsync(kind, offerId, csv, dryRun);
+        return await Runner.ExecuteAsync(upload.Id, options);
+    }
+
+    public Task<List<UploadIssue>> IssuesAsync(long uploadId) =>
+        Issuance.QueryAsync(db => db.UploadIssues.AsNoTracking().Where(i => i.UploadId == uploadId).OrderBy(i => i.Row).ThenBy(i => i.Id).ToListAsync());
+
+    public async Task<string> IssuesCsvAsync(long uploadId)
+    {
+        var writer = new StringWriter();
+        await Queries.WriteIssuesCsvAsync(uploadId, writer);
+        return writer.ToString();
+    }
+
+    public async Task<string> SuccessCsvAsync(long uploadId)
+    {
+        var upload = (await Queries.GetAsync(uploadId))!;
+        using var output = new MemoryStream();
+        await Queries.WriteSuccessCsvAsync(upload, output);
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    /// <summary>A <c>customers</c> file giving the user <paramref name="rows"/> rows.</summary>
+    public static string CustomerRows(long userId, int rows) =>
+        "identifierType,identifier\n" + string.Concat(Enumerable.Repeat($"userId,{userId}\n", rows));
+}
