@@ -1,7 +1,7 @@
 namespace CouponAdmin.Core.Common;
 
 /// <summary>Stable error codes shared by the API, the UI and upload issue reports (see API.md).</summary>
-public static class ErrorCodes
+public static partial class ErrorCodes
 {
     // Requests and settings
     public const string ValidationFailed = "VALIDATION_FAILED";

@@ -1,0 +1,37 @@
+namespace CouponAdmin.Core.Uploads.Csv;
+
+/// <summary>
+/// One data row. <see cref="RowNumber"/> is the 1-based record number in the file counting the header as row 1
+/// (so the first data row is 2, as a spreadsheet shows it; blank lines count, as they do in a spreadsheet).
+/// </summary>
+public sealed class CsvRow
+{
+    private readonly CsvLayout layout;
+    private readonly string?[] values;
+
+    internal CsvRow(int rowNumber, CsvLayout layout, string?[] values, IReadOnlyList<string> problems)
+    {
+        RowNumber = rowNumber;
+        this.layout = layout;
+        this.values = values;
+        Problems = problems;
+    }
+
+    public int RowNumber { get; }
+
+    /// <summary>Why the row cannot be used as it is (wrong field count, a required value missing); empty when fine. Never holds row data.</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>The trimmed cell of a layout column (name matched ignoring case); null when the column is absent or the cell is empty.</summary>
+    /// <exception cref="ArgumentException">The name is not a column of the layout (a bug in the caller).</exception>
+    public string? this[string column]
+    {
+        get
+        {
+            var index = layout.IndexOf(column);
+            return index >= 0
+                ? values[index]
+                : throw new ArgumentException($"'{column}' is not a column of the {layout.Kind} layout ({layout.Describe()}).", nameof(column));
+        }
+    }
+}
