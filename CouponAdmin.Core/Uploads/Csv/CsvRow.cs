@@ -34,4 +34,51 @@ public sealed class CsvRow
                 : throw new ArgumentException($"'{column}' is not a column of the {layout.Kind} layout ({layout.Describe()}).", nameof(column));
         }
     }
+
+    /// <summary>The row of a record's trimmed fields; <paramref name="fieldColumns"/> maps each header field to its layout column (-1: none), <paramref name="columnFields"/> the reverse.</summary>
+    internal static CsvRow From(int rowNumber, CsvLayout layout, List<string> fields, int[] fieldColumns, int[] columnFields, bool misplacedQuote)
+    {
+        var values = new string?[layout.Columns.Count];
+        var wrongFieldCount = false;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var column = i < fieldColumns.Length ? fieldColumns[i] : -1;
+            if (column >= 0)
+            {
+                values[column] = fields[i].Length == 0 ? null : fields[i];
+            }
+            else
+            {
+                wrongFieldCount |= fields[i].Length > 0;
+            }
+        }
+
+        var problems = new List<string>();
+        for (var column = 0; column < values.Length; column++)
+        {
+            if (layout.Columns[column].Required && values[column] is null)
+            {
+                if (columnFields[column] >= fields.Count)
+                {
+                    wrongFieldCount = true;
+                }
+                else
+                {
+                    problems.Add($"row {rowNumber}: {layout.Columns[column].Name} is empty");
+                }
+            }
+        }
+
+        if (wrongFieldCount)
+        {
+            problems.Insert(0, $"row {rowNumber} has {fields.Count} field{(fields.Count == 1 ? "" : "s")}; expected {layout.Describe()}");
+        }
+
+        if (misplacedQuote)
+        {
+            problems.Add($"row {rowNumber} has a misplaced quote (\"); quote a whole field or double the quote inside it");
+        }
+
+        return new CsvRow(rowNumber, layout, values, problems);
+    }
 }

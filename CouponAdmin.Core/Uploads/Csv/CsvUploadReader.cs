@@ -124,7 +124,8 @@ public sealed class CsvUploadReader : IDisposable
                 continue;
             }
 
-            yield return BuildRow();
+            yield return CsvRow.From(rowNumber, layout, fields, fieldColumns, columnFields,
+                misplacedQuote: malformed.Exists(reason => reason is CsvMalformedReason.StrayQuote or CsvMalformedReason.TextAfterClosingQuote));
         }
     }
 
@@ -158,52 +159,6 @@ public sealed class CsvUploadReader : IDisposable
         {
             return e.Message;
         }
-    }
-
-    private CsvRow BuildRow()
-    {
-        var values = new string?[layout.Columns.Count];
-        var wrongFieldCount = false;
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var column = i < fieldColumns.Length ? fieldColumns[i] : -1;
-            if (column >= 0)
-            {
-                values[column] = fields[i].Length == 0 ? null : fields[i];
-            }
-            else
-            {
-                wrongFieldCount |= fields[i].Length > 0;
-            }
-        }
-
-        var problems = new List<string>();
-        for (var column = 0; column < values.Length; column++)
-        {
-            if (layout.Columns[column].Required && values[column] is null)
-            {
-                if (columnFields[column] >= fields.Count)
-                {
-                    wrongFieldCount = true;
-                }
-                else
-                {
-                    problems.Add($"row {rowNumber}: {layout.Columns[column].Name} is empty");
-                }
-            }
-        }
-
-        if (wrongFieldCount)
-        {
-            problems.Insert(0, $"row {rowNumber} has {fields.Count} field{(fields.Count == 1 ? "" : "s")}; expected {layout.Describe()}");
-        }
-
-        if (malformed.Exists(reason => reason is CsvMalformedReason.StrayQuote or CsvMalformedReason.TextAfterClosingQuote))
-        {
-            problems.Add($"row {rowNumber} has a misplaced quote (\"); quote a whole field or double the quote inside it");
-        }
-
-        return new CsvRow(rowNumber, layout, values, problems);
     }
 
     /// <summary>Reads the next record's trimmed fields; false at the end. Throws <see cref="CsvFileException"/> where the file breaks.</summary>
