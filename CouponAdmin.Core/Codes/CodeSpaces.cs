@@ -57,6 +57,13 @@ public static class CodeSpaces
         return Decode(known, code);
     }
 
+    /// <summary>Every known space, loaded once, as a decoder for many codes (upload chunks).</summary>
+    public static async Task<Func<string, IReadOnlyList<(long SpaceId, long Index)>>> DecoderAsync(CouponDbContext db, CancellationToken ct)
+    {
+        var spaces = (await db.CodeSpaces.AsNoTracking().ToListAsync(ct)).Select(s => (s.Id, s.Generator())).ToList();
+        return code => Decode(spaces, code);
+    }
+
     private static List<(long, long)> Decode(IReadOnlyList<(long Id, SpaceCodeGenerator Generator)> spaces, string code)
     {
         var found = new List<(long, long)>();

@@ -156,6 +156,6 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
         return parsed.Value!.Value;
     }
 
-    private static async Task<long> NextUserIdAsync(CouponDbContext db, CancellationToken ct) =>
+    internal static async Task<long> NextUserIdAsync(CouponDbContext db, CancellationToken ct) =>
         (await db.Customers.MaxAsync(c => (long?)c.UserId, ct) ?? 1000) + 1;
 }

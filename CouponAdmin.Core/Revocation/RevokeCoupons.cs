@@ -48,18 +48,24 @@ public sealed class RevokeCoupons(IDbContextFactory<CouponDbContext> dbFactory, 
         }
 
         var now = clock.GetUtcNow();
-        var statuses = request.Mode == RevokeMode.OnlyUnissued ? "'Unissued'" : "'Issued', 'Unissued'";
-        var forCustomers = request.Mode == RevokeMode.Customers
-            ? $"""AND "CustomerId" IN ({string.Join(",", customerIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})"""
-            : "";
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var revoked = await db.ExecuteAsync($"""
-            UPDATE "Coupons" SET "Status" = 'Revoked', "LastStatusChangeAt" = @now
-            WHERE "OfferId" = @o AND "Status" IN ({statuses}) {forCustomers}
-            """, ct, ("@o", request.OfferId), ("@now", now));
+        var revoked = request.Mode == RevokeMode.Customers
+            ? (await CustomersAsync(db, request.OfferId, customerIds, now, ct)).Count
+            : await db.ExecuteAsync($"""
+                UPDATE "Coupons" SET "Status" = 'Revoked', "LastStatusChangeAt" = @now
+                WHERE "OfferId" = @o AND "Status" IN ({(request.Mode == RevokeMode.OnlyUnissued ? "'Unissued'" : "'Issued', 'Unissued'")})
+                """, ct, ("@o", request.OfferId), ("@now", now));
         AuditLog.Record(db, now, actor, "coupons.revoked", nameof(Offer), request.OfferId, (object?)null, new { request.Mode, customerIds, revoked });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return revoked;
     }
+
+    /// <summary>Revokes the customers' active coupons of the offer in the caller's transaction; returns the customer of each revoked coupon.</summary>
+    internal static Task<List<long>> CustomersAsync(CouponDbContext db, long offerId, IReadOnlyCollection<long> customerIds, DateTimeOffset now, CancellationToken ct) =>
+        db.ListAsync("""
+            UPDATE "Coupons" SET "Status" = 'Revoked', "LastStatusChangeAt" = @now
+            WHERE "OfferId" = @o AND "Status" IN ('Issued', 'Unissued') AND "CustomerId" IN (SELECT value FROM json_each(@ids))
+            RETURNING "CustomerId"
+            """, r => r.GetInt64(0), ct, ("@o", offerId), ("@now", now), ("@ids", System.Text.Json.JsonSerializer.Serialize(customerIds)));
 }

@@ -31,7 +31,7 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
         upload.StartedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
 
-        var run = new UploadRunContext(db, upload, offer, await OrgTime.ZoneAsync(db, ct), clock);
+        var run = new UploadRunContext(db, upload, offer, await OrgTime.ZoneAsync(db, ct), clock, dbFactory);
         var processor = processors.Create(upload.Kind);
         if (await processor.BeginAsync(run, ct) is { } refusal)
         {
@@ -109,7 +109,8 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
 
         await UploadIssueWriter.WriteAsync(db, run.Upload.Id, chunk.Issues, ct);
         var upload = run.Upload;
-        upload.SuccessReportBytes = await report.AppendAsync(chunk.Issued, ct);
+        // A dry run issues nothing, so it has no success report.
+        upload.SuccessReportBytes = run.DryRun ? 0 : await report.AppendAsync(chunk.Issued, ct);
         upload.LastCommittedRow = chunk.Rows[^1].RowNumber;
         upload.ProcessedRows += chunk.Rows.Count;
         upload.SucceededRows += chunk.Succeeded;
@@ -117,6 +118,9 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
         await db.SaveChangesAsync(ct);
         options?.BeforeCommit?.Invoke(chunkIndex);
         await tx.CommitAsync(ct);
+        // Rows saved through the context must not pile up in its change tracker over a long file.
+        db.ChangeTracker.Clear();
+        db.Uploads.Attach(upload);
     }
 
     private async Task<Upload> FinishAsync(CouponDbContext db, Upload upload, Error? error, CancellationToken ct)

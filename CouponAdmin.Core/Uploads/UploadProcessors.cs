@@ -8,6 +8,11 @@ public sealed class UploadProcessors
     internal IUploadProcessor Create(UploadKind kind) => kind switch
     {
         UploadKind.Customers => new CustomerIssuanceProcessor(),
-        _ => throw new NotSupportedException($"Uploads of kind {kind} are not processed yet."),
+        UploadKind.Codes => new CodesProcessor(),
+        UploadKind.Audience => new AudienceProcessor(),
+        UploadKind.RevokeCustomers => new RevokeCustomersProcessor(),
+        UploadKind.Redemptions => new RedemptionsProcessor(),
+        UploadKind.Entities => new EntitiesProcessor(),
+        _ => new OrgCustomersProcessor(),
     };
 }

@@ -4,8 +4,12 @@ using CouponAdmin.Core.Persistence;
 namespace CouponAdmin.Core.Uploads;
 
 /// <summary>What a processor works with during one run: the run's context and upload record, the offer, the org's zone.</summary>
-internal sealed class UploadRunContext(CouponDbContext db, Upload upload, Offer? offer, TimeZoneInfo zone, TimeProvider clock)
+internal sealed class UploadRunContext(CouponDbContext db, Upload upload, Offer? offer, TimeZoneInfo zone, TimeProvider clock,
+    Microsoft.EntityFrameworkCore.IDbContextFactory<CouponDbContext> dbFactory)
 {
+    /// <summary>For processors that call services committing on their own.</summary>
+    public Microsoft.EntityFrameworkCore.IDbContextFactory<CouponDbContext> DbFactory { get; } = dbFactory;
+
     public CouponDbContext Db { get; } = db;
     public Upload Upload { get; } = upload;
     public Offer? Offer { get; } = offer;

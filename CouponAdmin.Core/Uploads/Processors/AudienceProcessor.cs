@@ -1,0 +1,25 @@
+using CouponAdmin.Core.Persistence;
+
+namespace CouponAdmin.Core.Uploads.Processors;
+
+/// <summary><c>audience</c> files: adds each row's customer to the offer's specific-customers list (a customer listed twice is listed once).</summary>
+internal sealed class AudienceProcessor : IUploadProcessor
+{
+    public int ChunkSize => 20_000;
+
+    public bool InChunkTransaction => true;
+
+    public async Task ProcessAsync(UploadRunContext run, UploadChunk chunk, CancellationToken ct)
+    {
+        var rows = await ChunkCustomers.ResolveAsync(run, chunk, chunk.Rows, ct);
+        await using var insert = Sql.Command(run.Db, """
+            INSERT INTO "AudienceMembers" ("OfferId", "CustomerId") VALUES (@o, @c) ON CONFLICT DO NOTHING
+            """, ("@o", run.RequiredOffer.Id), ("@c", 0L));
+        insert.Prepare();
+        foreach (var row in rows)
+        {
+            insert.Parameters[1].Value = row.CustomerId;
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+    }
+}
