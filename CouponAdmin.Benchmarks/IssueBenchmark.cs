@@ -71,10 +71,4 @@ internal static class IssueBenchmark
         await new ChangeOfferStatus(factory, TimeProvider.System).ExecuteAsync(offer.Id, OfferStatus.Active, "benchmark");
         return offer.Id;
     }
-
-    private sealed class BenchDbFactory(string connectionString) : IDbContextFactory<CouponDbContext>
-    {
-        public CouponDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<CouponDbContext>().UseCouponSqlite(connectionString).Options);
-    }
 }

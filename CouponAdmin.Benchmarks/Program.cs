@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
     "issue" => await IssueBenchmark.RunAsync(Options.Parse(args[1..])),
     "codes" => CodesBenchmark.Run(Options.Parse(args[1..])),
     "redeem" => await RedeemBenchmark.RunAsync(Options.Parse(args[1..])),
+    "upload" => await UploadBenchmark.RunAsync(Options.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -17,6 +18,8 @@ static int Usage()
           redeem [--coupons N] [--connections C] [--warmup W] [--endpoint redeem|validate] [--app PATH]
                                                         start the app (Release build) on loopback and redeem N distinct coupons
                                                         over HTTP with C concurrent connections (after W warm-up redemptions)
+          upload [--rows N] [--max-per-customer M]     upload a customers file of N rows (existing customers) to an auto-unique
+                                                        offer and time it from receiving the file to the upload completed
         """);
     return 2;
 }
