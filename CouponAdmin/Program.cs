@@ -26,6 +26,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapCouponAdminApi();
 app.MapAccountEndpoints();
+app.MapUploadDownloads();
 app.MapJobsDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -30,6 +30,8 @@ internal static class JobsSetup
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
         services.AddTransient<BulkIssueJob>();
+        services.AddTransient<UploadJob>();
+        services.AddSingleton<UploadQueue>();
         return services;
     }
 
