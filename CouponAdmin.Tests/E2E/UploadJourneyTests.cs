@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CouponAdmin.Core.Customers;
+using CouponAdmin.Core.Offers;
+using CouponAdmin.Tests.Offers;
+using CouponAdmin.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CouponAdmin.Tests.E2E;
+
+/// <summary>Ops' journey: upload a customers file for an offer, watch it finish, download the issues — in real Chromium.</summary>
+[Collection(WebCollection.Name)]
+public sealed partial class UploadJourneyTests(BrowserFixture browser, LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+{
+    private IPage? _page;
+
+    [Fact]
+    public async Task ACustomersFileIsUploadedProcessedAndItsIssuesDownloaded()
+    {
+        var offerId = await ActiveOfferAsync();
+        var email = $"journey-{Guid.NewGuid():N}@shop.example";
+        var registered = await app.Services.GetRequiredService<CustomerDirectory>().RegisterAsync(new RegisterCustomerRequest(Email: email));
+        Assert.True(registered.IsSuccess, registered.Error?.Message);
+        var page = await SignedInAsync($"/incentives/{offerId}/uploads?kind=customers");
+
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload
+        {
+            Name = "customers.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes($"identifierType,identifier\nemail,{email}\nemail,{email}\nmobile,12\n"),
+        });
+        await Expect(page.Locator("#chosen-file")).ToHaveTextAsync("customers.csv");
+        await page.ClickAsync("#proceed-upload");
+
+        var row = page.Locator("#upload-table tbody tr").First;
+        await Expect(row.Locator(".upload-status")).ToHaveAttributeAsync("data-status", "CompletedWithIssues", new() { Timeout = 20_000 });
+        await Expect(row.Locator(".upload-succeeded")).ToHaveTextAsync("1");
+        await Expect(row.Locator(".upload-failed")).ToHaveTextAsync("2");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("uploads.png"), FullPage = true });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => row.Locator(".download-issues").ClickAsync());
+        var report = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.StartsWith("row,identifier,code,error,message", report);
+        Assert.Contains($"3,{email},,MAX_ISSUALS_PER_CUSTOMER_EXCEEDED", report);
+        Assert.Contains("4,12,,INVALID_CUSTOMER_IDENTIFIER", report);
+        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task AFileWithTheWrongHeaderIsRefusedOnTheSpotWithTheExpectedHeader()
+    {
+        var offerId = await ActiveOfferAsync();
+        var page = await SignedInAsync($"/incentives/{offerId}/uploads?kind=customers");
+
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "wrong.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("name,phone\nAsha,1\n") });
+        await Expect(page.Locator("#chosen-file")).ToHaveTextAsync("wrong.csv");
+        await page.ClickAsync("#proceed-upload");
+
+        await Expect(page.Locator("#upload-error")).ToContainTextAsync("INVALID_FILE");
+        await Expect(page.Locator("#upload-error")).ToContainTextAsync("identifierType,identifier[,count]");
+        await Expect(page.Locator("#upload-table")).ToContainTextAsync("No uploads yet.");
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_page is not null)
+        {
+            await _page.Context.CloseAsync();
+        }
+    }
+
+    private async Task<long> ActiveOfferAsync()
+    {
+        var definition = TestOffers.Valid(o =>
+        {
+            o.Name = $"Upload journey {Guid.NewGuid():N}"[..30];
+            o.Issual.MaxPerCustomer = 1;
+        });
+        var created = await app.Services.GetRequiredService<CreateOffer>().ExecuteAsync(definition, "journey");
+        Assert.True(created.IsSuccess, created.Error?.Message);
+        var activated = await app.Services.GetRequiredService<ChangeOfferStatus>().ExecuteAsync(created.Value!.Id, OfferStatus.Active, "journey");
+        Assert.True(activated.IsSuccess, activated.Error?.Message);
+        return created.Value.Id;
+    }
+
+    private async Task<IPage> SignedInAsync(string path)
+    {
+        _page = await browser.NewPageAsync(app.BaseUrl);
+        await _page.GotoAsync(path);
+        await _page.FillAsync("#email", CouponAdminFactory.AdminEmail);
+        await _page.FillAsync("#password", CouponAdminFactory.AdminPassword);
+        await _page.ClickAsync("#sign-in");
+        await Expect(_page).ToHaveURLAsync(UploadsUrl());
+        await _page.Locator("#blazor-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Expect(_page.Locator("#choose-file")).ToBeVisibleAsync();
+        return _page;
+    }
+
+    [GeneratedRegex(@"/incentives/\d+/uploads")]
+    private static partial Regex UploadsUrl();
+}
