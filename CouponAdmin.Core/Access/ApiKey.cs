@@ -39,4 +39,10 @@ public static class Roles
     public const string Marketer = "Marketer";
     public const string Support = "Support";
     public const string Ops = "Ops";
+
+    // The groups pages and menus check, as comma lists [Authorize(Roles = ...)] accepts.
+    public const string OfferEditors = Admin + "," + Marketer;
+    public const string Uploaders = Admin + "," + Ops;
+    public const string Revokers = Admin + "," + Support;
+    public const string Anyone = Admin + "," + Marketer + "," + Support + "," + Ops;
 }

@@ -55,6 +55,25 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
         return Result<IReadOnlyList<CouponView>>.Success(await ViewsAsync(db, rows, ct));
     }
 
+    /// <summary>
+    /// The customer's coupon of one offer, for trying it out: one still issued if they have it, else their latest;
+    /// null when they hold none. An unknown or malformed identifier is the error.
+    /// </summary>
+    public async Task<Result<CouponView?>> HeldOfOfferAsync(long offerId, IdentifierType type, string value, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await CustomerDirectory.ResolveIdAsync(db, type, value, ErrorKind.NotFound, ct);
+        if (!customer.IsSuccess)
+        {
+            return customer.Error!;
+        }
+
+        var customerId = customer.Value;
+        var rows = await Rows(db, db.Coupons.Where(c => c.CustomerId == customerId && c.OfferId == offerId).OrderByDescending(c => c.Id)).ToListAsync(ct);
+        var views = await ViewsAsync(db, rows, ct);
+        return Result<CouponView?>.Success(views.FirstOrDefault(v => v.Status == CouponStatus.Issued) ?? views.FirstOrDefault());
+    }
+
     private static IQueryable<Row> Rows(CouponDbContext db, IQueryable<Coupon> coupons) =>
         coupons.AsNoTracking().Join(db.Offers.AsNoTracking(), c => c.OfferId, o => o.Id, (c, o) => new Row(c, o.Name));
 

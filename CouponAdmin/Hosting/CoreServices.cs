@@ -27,6 +27,7 @@ internal static class CoreServices
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<CreateOffer>();
+        services.AddSingleton<DuplicateOffer>();
         services.AddSingleton<UpdateOffer>();
         services.AddSingleton<ChangeOfferStatus>();
         services.AddSingleton<OfferQueries>();
