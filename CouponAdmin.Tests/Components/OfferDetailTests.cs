@@ -9,7 +9,7 @@ public sealed class OfferDetailTests : PageTestContext
 {
     public OfferDetailTests()
     {
-        AddAuthorization().SetAuthorized("admin@demo.local");
+        AddAuthorization().SetAuthorized("admin@demo.local").SetRoles("Admin");
     }
 
     [Fact]

@@ -1,6 +1,11 @@
 using Bunit;
+using CouponAdmin.Core.Customers;
+using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
+using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Redemption;
+using CouponAdmin.Core.Revocation;
 using CouponAdmin.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +35,12 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<OfferQueries>();
         Services.AddSingleton<CreateOffer>();
         Services.AddSingleton<ChangeOfferStatus>();
+        Services.AddSingleton<DuplicateOffer>();
+        Services.AddSingleton<RevokeCoupons>();
+        Services.AddSingleton<ValidateCoupon>();
+        Services.AddSingleton<CouponQueries>();
+        Services.AddSingleton<OrgSetup>();
+        Services.AddSingleton<CustomerDirectory>();
         Services.AddSingleton<DemoData>();
     }
 
