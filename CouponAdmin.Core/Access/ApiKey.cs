@@ -42,7 +42,8 @@ public static class Roles
 
     // The groups pages and menus check, as comma lists [Authorize(Roles = ...)] accepts.
     public const string OfferEditors = Admin + "," + Marketer;
-    public const string Uploaders = Admin + "," + Ops;
+    /// <summary>Who may upload files against an offer (the offer's uploads page).</summary>
+    public const string OfferUploaders = Admin + "," + Marketer + "," + Ops;
     public const string Revokers = Admin + "," + Support;
     public const string Anyone = Admin + "," + Marketer + "," + Support + "," + Ops;
 }
