@@ -8,12 +8,12 @@ public static class UploadRules
 {
     public static Error? Refusal(Offer offer, UploadKind kind) => kind switch
     {
-        UploadKind.Customers when offer.GenerationMethod == GenerationMethod.RandomizedCommon =>
-            Error.Rule(ErrorCodes.IssualNotAllowedForSeries,
-                $"Offer {offer.Id} gives a randomized common code: customer uploads are not available for this type of coupon series."),
         UploadKind.Customers when offer.IssuedBy == IssuedBy.ThirdParty =>
             Error.Rule(ErrorCodes.IssualNotAllowedForSeries, $"Offer {offer.Id} is issued through a third party; CouponAdmin cannot issue its coupons."),
-        UploadKind.Codes when offer.GenerationMethod != GenerationMethod.Uploaded =>
+        UploadKind.Customers when !OfferCapabilities.TakesCustomerUpload(offer.GenerationMethod, offer.IssuedBy) =>
+            Error.Rule(ErrorCodes.IssualNotAllowedForSeries,
+                $"Offer {offer.Id} gives a randomized common code: customer uploads are not available for this type of coupon series."),
+        UploadKind.Codes when !OfferCapabilities.TakesCodeUpload(offer.GenerationMethod) =>
             Error.Rule(ErrorCodes.IssualNotAllowedForSeries,
                 $"Offer {offer.Id} makes its own codes ({offer.GenerationMethod}); codes can be uploaded only to an offer whose codes are uploaded."),
         _ => null,
