@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Tests.Uploads;
 
+/// <summary>What an upload did, part by part (see <see cref="UploadTestBed.OutcomeAsync"/>).</summary>
+internal sealed record UploadOutcome(string CouponCustomers, long IssuedCount, string CustomerIssuals, string Issues, string SuccessReport, string Counts);
+
 /// <summary>The issuance test world plus the upload use cases, with files kept in a temp folder.</summary>
 internal sealed class UploadTestBed : IAsyncLifetime
 {
@@ -70,6 +73,33 @@ internal sealed class UploadTestBed : IAsyncLifetime
         using var output = new MemoryStream();
         await Queries.WriteSuccessCsvAsync(upload, output);
         return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    /// <summary>
+    /// Everything an upload of <paramref name="offerId"/> left behind, rendered so that two runs of one file on two offers compare
+    /// equal exactly when they had the same effect (offer-specific codes and messages left out; codes checked against the success report).
+    /// </summary>
+    public async Task<UploadOutcome> OutcomeAsync(long offerId, long uploadId)
+    {
+        var coupons = await Issuance.CouponsAsync(offerId);
+        var counters = await Issuance.QueryAsync(db => db.CustomerIssuals.AsNoTracking().Where(c => c.OfferId == offerId).ToListAsync());
+        var upload = (await Queries.GetAsync(uploadId))!;
+        var issues = await IssuesAsync(uploadId);
+        var report = UploadsHttp.ParseCsv(await SuccessCsvAsync(uploadId));
+        Assert.Equal(["row", "identifier", "code"], report[0]);
+        var reported = report.Skip(1).ToList();
+
+        // No coupon twice, and the success report names exactly the coupons in the database, each to its row's customer.
+        Assert.Equal(coupons.Count, coupons.Select(c => c.Code).Distinct().Count());
+        Assert.Equal(coupons.Select(c => $"{c.Code}>{c.CustomerId}").Order(), reported.Select(r => $"{r[2]}>{r[1]}").Order());
+
+        return new UploadOutcome(
+            string.Join(" ", coupons.Select(c => c.CustomerId).Order()),
+            await Issuance.IssuedCountAsync(offerId) ?? 0,
+            string.Join(" ", counters.OrderBy(c => c.CustomerId).Select(c => $"{c.CustomerId}:{c.Count}@{c.LastIssuedAt?.UtcTicks}")),
+            string.Join(" ", issues.Select(i => $"{i.Row}:{i.Identifier}:{i.Error}")),
+            string.Join(" ", reported.Select(r => $"{r[0]}:{r[1]}")),
+            $"{upload.Status} total={upload.TotalRows} processed={upload.ProcessedRows} ok={upload.SucceededRows} failed={upload.FailedRows} last={upload.LastCommittedRow}");
     }
 
     /// <summary>A <c>customers</c> file giving the user <paramref name="rows"/> rows.</summary>
