@@ -26,6 +26,14 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
             return upload;
         }
 
+        if (upload.DryRun && upload.LastCommittedRow > 0)
+        {
+            // A dry run writes nothing, so what its earlier chunks would have issued lived only in the cut-short run's
+            // memory: resuming after them would judge later rows without them. Start it over instead.
+            await db.UploadIssues.Where(i => i.UploadId == upload.Id).ExecuteDeleteAsync(ct);
+            (upload.LastCommittedRow, upload.ProcessedRows, upload.SucceededRows, upload.FailedRows, upload.SuccessReportBytes) = (0, 0, 0, 0, 0L);
+        }
+
         var offer = upload.OfferId is { } offerId ? await db.Offers.AsNoTracking().FirstAsync(o => o.Id == offerId, ct) : null;
         upload.Status = UploadStatus.Processing;
         upload.StartedAt ??= clock.GetUtcNow();
