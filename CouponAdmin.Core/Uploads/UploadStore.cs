@@ -47,12 +47,15 @@ public sealed class UploadStore(UploadOptions options)
         if (tooLarge)
         {
             File.Delete(path);
-            return new Error(ErrorCodes.InvalidFile,
-                $"The file is larger than the limit of {options.MaxFileBytes / (1024 * 1024):N0} MB ({options.MaxFileBytes:N0} bytes).", ErrorKind.Validation);
+            return TooLarge(options.MaxFileBytes);
         }
 
         return new SavedFile(name, Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }
+
+    /// <summary>The refusal of a file over the size limit, wherever it is noticed (here, or while the request body is read).</summary>
+    public static Error TooLarge(long maxFileBytes) =>
+        new(ErrorCodes.InvalidFile, $"The file is larger than the limit of {maxFileBytes / (1024 * 1024):N0} MB ({maxFileBytes:N0} bytes).", ErrorKind.Validation);
 
     public Stream Open(string storedName) =>
         new FileStream(PathOf(storedName), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

@@ -232,7 +232,8 @@ public class UploadsApiTests(SmallUploadsFactory factory) : IClassFixture<SmallU
 
         var response = await _api.PostFileAsync(offer, bytes);
 
-        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "INVALID_FILE");
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "INVALID_FILE");
+        Assert.Contains($"{SmallUploadsFactory.MaxFileMegabytes} MB", (string?)problem["detail"], StringComparison.Ordinal);
         await AssertNothingStoredAsync(offer, before);
     }
 

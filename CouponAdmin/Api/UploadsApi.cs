@@ -18,12 +18,12 @@ internal static class UploadsApi
     public static void MapUploadsApi(this RouteGroupBuilder api, long maxFileBytes)
     {
         api.MapPost("/offers/{id:long}/uploads", (long id, string? kind, bool? dryRun, HttpContext http, UploadQueue queue, CancellationToken ct) =>
-                ReceiveAsync(UploadLayouts.Parse(kind, forOffer: true), kind, id, dryRun ?? false, http, queue, ct))
+                ReceiveAsync(UploadLayouts.Parse(kind, forOffer: true), kind, id, dryRun ?? false, http, queue, maxFileBytes, ct))
             .WithTags("Uploads").RequireScope(ApiScopes.Admin).DisableAntiforgery().WithFormOptions(multipartBodyLengthLimit: maxFileBytes + (1 << 20))
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(maxFileBytes + (1 << 20)));
 
         api.MapPost("/org/uploads", (string? kind, bool? dryRun, HttpContext http, UploadQueue queue, CancellationToken ct) =>
-                ReceiveAsync(UploadLayouts.Parse(kind, forOffer: false), kind, null, dryRun ?? false, http, queue, ct))
+                ReceiveAsync(UploadLayouts.Parse(kind, forOffer: false), kind, null, dryRun ?? false, http, queue, maxFileBytes, ct))
             .WithTags("Uploads").RequireScope(ApiScopes.Admin).DisableAntiforgery().WithFormOptions(multipartBodyLengthLimit: maxFileBytes + (1 << 20))
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(maxFileBytes + (1 << 20)));
 
@@ -38,7 +38,7 @@ internal static class UploadsApi
     }
 
     private static async Task<IResult> ReceiveAsync(UploadKind? kind, string? kindName, long? offerId, bool dryRun, HttpContext http, UploadQueue queue,
-        CancellationToken ct)
+        long maxFileBytes, CancellationToken ct)
     {
         if (kind is null)
         {
@@ -50,7 +50,19 @@ internal static class UploadsApi
             return ApiResults.Invalid("file", "Send the file as multipart/form-data in the field 'file'.", ErrorCodes.InvalidFile);
         }
 
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            // The form reader stops at the body limit (the file limit plus room for the form), or at a broken form.
+            return e is BadHttpRequestException || http.Request.ContentLength is null || http.Request.ContentLength > maxFileBytes
+                ? ApiResults.Problem(UploadStore.TooLarge(maxFileBytes))
+                : ApiResults.Invalid("file", $"The request is not a readable multipart form: {e.Message}", ErrorCodes.InvalidFile);
+        }
+
         if (form.Files.GetFile("file") is not { } file)
         {
             return ApiResults.Invalid("file", "The multipart field 'file' is missing.", ErrorCodes.InvalidFile);
