@@ -143,6 +143,22 @@ public sealed class UploadResumeTests : IAsyncLifetime
         Assert.Equal(finishedAt, thirdTime.FinishedAt);
     }
 
+    [Fact]
+    public async Task TwoRunsOfOneUploadAtOnceStillIssueEachRowOnce()
+    {
+        var expected = await UninterruptedAsync();
+        var offer = await OfferAsync();
+        var upload = await _bed.StartAsync(UploadKind.Customers, offer.Id, _csv);
+
+        // E.g. the start-up requeue and a retry of the same job: every outcome but "each row applied once" is a bug.
+        await Issuance.IssuanceTestBed.ReleasedTogetherAsync(2, async _ =>
+        {
+            return await _bed.Runner.ExecuteAsync(upload.Id, new UploadRunOptions(ChunkSize));
+        });
+
+        AssertSame(expected, await _bed.OutcomeAsync(offer.Id, upload.Id));
+    }
+
     private static void Crash(bool now)
     {
         if (now)
