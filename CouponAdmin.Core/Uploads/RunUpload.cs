@@ -26,18 +26,30 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
             return upload;
         }
 
-        if (upload.DryRun && upload.LastCommittedRow > 0)
-        {
-            // A dry run writes nothing, so what its earlier chunks would have issued lived only in the cut-short run's
-            // memory: resuming after them would judge later rows without them. Start it over instead.
-            await db.UploadIssues.Where(i => i.UploadId == upload.Id).ExecuteDeleteAsync(ct);
-            (upload.LastCommittedRow, upload.ProcessedRows, upload.SucceededRows, upload.FailedRows, upload.SuccessReportBytes) = (0, 0, 0, 0, 0L);
-        }
-
         var offer = upload.OfferId is { } offerId ? await db.Offers.AsNoTracking().FirstAsync(o => o.Id == offerId, ct) : null;
-        upload.Status = UploadStatus.Processing;
-        upload.StartedAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await using (var claim = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Read again inside the write transaction: another run of this upload (a retry, the start-up requeue) may have
+            // moved it on or finished it since, and its state must not be overwritten with ours.
+            await db.Entry(upload).ReloadAsync(ct);
+            if (upload.IsFinished)
+            {
+                return upload;
+            }
+
+            if (upload.DryRun && upload.LastCommittedRow > 0)
+            {
+                // A dry run writes nothing, so what its earlier chunks would have issued lived only in the cut-short run's
+                // memory: resuming after them would judge later rows without them. Start it over instead.
+                await db.UploadIssues.Where(i => i.UploadId == upload.Id).ExecuteDeleteAsync(ct);
+                (upload.LastCommittedRow, upload.ProcessedRows, upload.SucceededRows, upload.FailedRows, upload.SuccessReportBytes) = (0, 0, 0, 0, 0L);
+            }
+
+            upload.Status = UploadStatus.Processing;
+            upload.StartedAt ??= clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            await claim.CommitAsync(ct);
+        }
 
         var run = new UploadRunContext(db, upload, offer, await OrgTime.ZoneAsync(db, ct), clock, dbFactory);
         var processor = processors.Create(upload.Kind);
@@ -71,14 +83,18 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
                 rows.Add(row);
                 if (rows.Count == size)
                 {
-                    await CommitChunkAsync(run, processor, new UploadChunk(rows), report, options, chunkIndex++, ct);
+                    if (!await CommitChunkAsync(run, processor, new UploadChunk(rows), report, options, chunkIndex++, ct))
+                    {
+                        return await OvertakenAsync(db, upload.Id, ct);
+                    }
+
                     rows = new List<CsvRow>(size);
                 }
             }
 
-            if (rows.Count > 0)
+            if (rows.Count > 0 && !await CommitChunkAsync(run, processor, new UploadChunk(rows), report, options, chunkIndex, ct))
             {
-                await CommitChunkAsync(run, processor, new UploadChunk(rows), report, options, chunkIndex, ct);
+                return await OvertakenAsync(db, upload.Id, ct);
             }
         }
         catch (CsvFileException e)
@@ -90,7 +106,8 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
         return await FinishAsync(db, upload, null, ct);
     }
 
-    private static async Task CommitChunkAsync(UploadRunContext run, IUploadProcessor processor, UploadChunk chunk, SuccessReport report,
+    /// <summary>Applies one chunk and moves the checkpoint past it; false (nothing applied) when another run of the upload moved it first.</summary>
+    private static async Task<bool> CommitChunkAsync(UploadRunContext run, IUploadProcessor processor, UploadChunk chunk, SuccessReport report,
         UploadRunOptions? options, int chunkIndex, CancellationToken ct)
     {
         var db = run.Db;
@@ -100,6 +117,12 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var committed = await db.ScalarAsync<int>("""SELECT "LastCommittedRow" FROM "Uploads" WHERE "Id" = @u""", ct, ("@u", run.Upload.Id));
+        if (committed != run.Upload.LastCommittedRow)
+        {
+            return false;
+        }
+
         if (processor.InChunkTransaction)
         {
             if (run.DryRun)
@@ -129,7 +152,12 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
         // Rows saved through the context must not pile up in its change tracker over a long file.
         db.ChangeTracker.Clear();
         db.Uploads.Attach(upload);
+        return true;
     }
+
+    /// <summary>Another run of the upload got ahead of this one (they ran at once): this one stops and leaves it to that one.</summary>
+    private static Task<Upload> OvertakenAsync(CouponDbContext db, long uploadId, CancellationToken ct) =>
+        db.Uploads.AsNoTracking().FirstAsync(u => u.Id == uploadId, ct);
 
     private async Task<Upload> FinishAsync(CouponDbContext db, Upload upload, Error? error, CancellationToken ct)
     {
