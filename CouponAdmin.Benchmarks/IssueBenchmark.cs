@@ -17,15 +17,10 @@ internal static class IssueBenchmark
     {
         var customers = options.Long("customers", 1_000_000);
         var path = options.String("db") ?? Path.Combine(Path.GetTempPath(), $"couponadmin-bench-{Guid.NewGuid():N}.db");
-        var connectionString = SqliteSetup.ResolveConnectionString($"Data Source={path}", Environment.CurrentDirectory);
-        var factory = new BenchDbFactory(connectionString);
+        var factory = await BenchDbFactory.MigratedAsync(path);
+        var connectionString = factory.ConnectionString;
         try
         {
-            await using (var db = factory.CreateDbContext())
-            {
-                await db.Database.MigrateAsync();
-                await SqliteSetup.EnableWalAsync(db);
-            }
 
             var setup = Stopwatch.StartNew();
             await BenchCustomers.InsertAsync(connectionString, customers);

@@ -20,15 +20,10 @@ internal static class UploadBenchmark
         var rows = options.Long("rows", 1_000_000);
         var maxPerCustomer = options.Long("max-per-customer", 0);
         var folder = Directory.CreateTempSubdirectory("couponadmin-upload-bench-").FullName;
-        var connectionString = SqliteSetup.ResolveConnectionString($"Data Source={Path.Combine(folder, "bench.db")}", folder);
-        var factory = new BenchDbFactory(connectionString);
+        var factory = await BenchDbFactory.MigratedAsync(Path.Combine(folder, "bench.db"));
+        var connectionString = factory.ConnectionString;
         try
         {
-            await using (var db = factory.CreateDbContext())
-            {
-                await db.Database.MigrateAsync();
-                await SqliteSetup.EnableWalAsync(db);
-            }
 
             var setup = Stopwatch.StartNew();
             await BenchCustomers.InsertAsync(connectionString, rows);
