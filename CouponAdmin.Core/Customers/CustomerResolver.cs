@@ -24,7 +24,7 @@ internal static class CustomerResolver
             var values = group.Key == IdentifierType.UserId
                 ? JsonSerializer.Serialize(group.Select(i => long.Parse(i.Value, System.Globalization.CultureInfo.InvariantCulture)))
                 : JsonSerializer.Serialize(group.Select(i => i.Value));
-            var pairs = await db.ListAsync($"""SELECT c."UserId", CAST(c."{column}" AS TEXT) FROM json_each(@values) j JOIN "Customers" c ON c."{column}" = j.value""",
+            var pairs = await db.ListAsync($"""SELECT c."UserId", CAST(c."{column}" AS TEXT) FROM json_each(@values) j CROSS JOIN "Customers" c WHERE c."{column}" = j.value""",
                 r => (Id: r.GetInt64(0), Value: r.GetString(1)), ct, ("@values", values));
             foreach (var (id, value) in pairs)
             {

@@ -20,19 +20,13 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
 
     public async Task PrepareAsync(CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        // A big page cache keeps the unique code index in memory while millions of rows go in.
-        await db.ExecuteAsync("PRAGMA cache_size = -262144;", ct);
-        // Checkpoint once at the end instead of after every chunk's commit.
-        await db.ExecuteAsync("PRAGMA wal_autocheckpoint = 0;", ct);
+        await BulkWriting.BeginAsync(db, ct);
         await IssuanceCounters.EnsureOfferRowAsync(db, offer.Id, ct);
     }
 
     public async Task FinishAsync()
     {
-        // Large transactions grow the WAL to the size of what they wrote; give the space back.
-        await db.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);", CancellationToken.None);
-        await db.ExecuteAsync("PRAGMA wal_autocheckpoint = 1000;", CancellationToken.None);
+        await BulkWriting.EndAsync(db);
         await db.Database.CloseConnectionAsync();
     }
 

@@ -48,6 +48,9 @@ internal sealed class IssualLedger
 
     public long SeriesIssued => _seriesIssued;
 
+    // Every read below joins the chunk's ids (a json_each table) to an indexed table with CROSS JOIN, which makes SQLite
+    // loop over the ids and seek the index for each; left to choose, it may scan the table and probe the ids instead.
+
     /// <summary>Reads the rules' state for <paramref name="customerIds"/>; <paramref name="codesLeft"/> is what the code source can still give.</summary>
     public static async Task<IssualLedger> LoadAsync(CouponDbContext db, Offer offer, IReadOnlyCollection<long> customerIds, long codesLeft,
         DateTimeOffset now, CancellationToken ct)
@@ -58,7 +61,7 @@ internal sealed class IssualLedger
         if (d.Coupon.SpecificCustomersOnly)
         {
             audience = [.. await db.ListAsync("""
-                SELECT a."CustomerId" FROM json_each(@ids) j JOIN "AudienceMembers" a ON a."OfferId" = @o AND a."CustomerId" = j.value
+                SELECT a."CustomerId" FROM json_each(@ids) j CROSS JOIN "AudienceMembers" a WHERE a."OfferId" = @o AND a."CustomerId" = j.value
                 """, r => r.GetInt64(0), ct, ("@ids", ids), ("@o", offer.Id))];
         }
 
@@ -67,8 +70,8 @@ internal sealed class IssualLedger
         {
             var rows = await db.ListAsync("""
                 SELECT x."CustomerId", MIN(x."OfferId") FROM json_each(@ids) j
-                JOIN "Coupons" x ON x."CustomerId" = j.value
-                WHERE x."OfferId" IN (SELECT value FROM json_each(@offers)) AND x."IssuedAt" >= @since
+                CROSS JOIN "Coupons" x
+                WHERE x."CustomerId" = j.value AND x."OfferId" IN (SELECT value FROM json_each(@offers)) AND x."IssuedAt" >= @since
                 GROUP BY x."CustomerId"
                 """, r => (r.GetInt64(0), r.GetInt64(1)), ct, ("@ids", ids), ("@offers", JsonSerializer.Serialize(d.Issual.RestrictPastOfferIds)),
                 ("@since", now.AddMonths(-IssuanceChecks.PastIssualMonths)));
@@ -83,7 +86,7 @@ internal sealed class IssualLedger
         {
             var rows = await db.ListAsync("""
                 SELECT ci."CustomerId", ci."Count", ci."LastIssuedAt" FROM json_each(@ids) j
-                JOIN "CustomerIssuals" ci ON ci."OfferId" = @o AND ci."CustomerId" = j.value
+                CROSS JOIN "CustomerIssuals" ci WHERE ci."OfferId" = @o AND ci."CustomerId" = j.value
                 """, r => (r.GetInt64(0), r.GetInt32(1), r.IsDBNull(2) ? (DateTimeOffset?)null : new DateTimeOffset(r.GetInt64(2), TimeSpan.Zero)),
                 ct, ("@ids", ids), ("@o", offer.Id));
             foreach (var (customer, count, last) in rows)

@@ -43,8 +43,8 @@ internal static class IssualLedgerWriter
     {
         var rows = await db.ListAsync("""
             SELECT c."CustomerId", c."Code" FROM json_each(@ids) j
-            JOIN "Coupons" c ON c."CustomerId" = j.value AND c."OfferId" = @o
-            WHERE c."Status" = 'Issued' AND (c."ExpiresAt" IS NULL OR c."ExpiresAt" > @now)
+            CROSS JOIN "Coupons" c
+            WHERE c."CustomerId" = j.value AND c."OfferId" = @o AND c."Status" = 'Issued' AND (c."ExpiresAt" IS NULL OR c."ExpiresAt" > @now)
             ORDER BY c."IssuedAt"
             """, r => (r.GetInt64(0), r.GetString(1)), ct, ("@ids", System.Text.Json.JsonSerializer.Serialize(customers.Distinct())), ("@o", offerId), ("@now", now));
         var codes = new Dictionary<long, string>();

@@ -69,6 +69,7 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
 
         using var reader = opened.Value!;
         var size = options?.ChunkSize ?? processor.ChunkSize;
+        await BulkWriting.BeginAsync(db, ct);
         var chunkIndex = 0;
         try
         {
@@ -101,6 +102,10 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
         {
             // The file changed on disk since it was checked: what was committed stays, the rest is refused.
             return await FinishAsync(db, upload, new Error(e.Code, e.Message, ErrorKind.Validation), ct);
+        }
+        finally
+        {
+            await BulkWriting.EndAsync(db);
         }
 
         return await FinishAsync(db, upload, null, ct);

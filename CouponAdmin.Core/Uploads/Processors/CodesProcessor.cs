@@ -104,9 +104,9 @@ internal sealed class CodesProcessor : IUploadProcessor
     private static async Task<Dictionary<string, long>> TakenAsync(CouponDbContext db, IEnumerable<string> codes, CancellationToken ct)
     {
         var rows = await db.ListAsync("""
-            SELECT c."Code", c."OfferId" FROM json_each(@codes) j JOIN "Coupons" c ON c."Code" = j.value AND c."CodeSpaceId" IS NULL AND c."IsShared" = 0
+            SELECT c."Code", c."OfferId" FROM json_each(@codes) j CROSS JOIN "Coupons" c WHERE c."Code" = j.value AND c."CodeSpaceId" IS NULL AND c."IsShared" = 0
             UNION ALL
-            SELECT c."Code", c."OfferId" FROM json_each(@codes) j JOIN "Coupons" c ON c."Code" = j.value AND c."IsShared" = 1
+            SELECT c."Code", c."OfferId" FROM json_each(@codes) j CROSS JOIN "Coupons" c WHERE c."Code" = j.value AND c."IsShared" = 1
             """, r => (r.GetString(0), r.GetInt64(1)), ct, ("@codes", JsonSerializer.Serialize(codes)));
         var taken = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (code, offerId) in rows)

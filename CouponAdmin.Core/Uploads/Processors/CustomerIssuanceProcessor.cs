@@ -17,7 +17,7 @@ internal sealed class CustomerIssuanceProcessor : IUploadProcessor
     private ICodeGenerator? _generator;
     private IssualLedger? _dryRunLedger;
 
-    public int ChunkSize => 20_000;
+    public int ChunkSize => 50_000;
 
     public bool InChunkTransaction => true;
 
