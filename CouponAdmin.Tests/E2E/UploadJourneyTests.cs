@@ -25,13 +25,7 @@ public sealed partial class UploadJourneyTests(BrowserFixture browser, LiveApp a
         Assert.True(registered.IsSuccess, registered.Error?.Message);
         var page = await SignedInAsync($"/incentives/{offerId}/uploads?kind=customers");
 
-        await page.SetInputFilesAsync("input[type=file]", new FilePayload
-        {
-            Name = "customers.csv",
-            MimeType = "text/csv",
-            Buffer = Encoding.UTF8.GetBytes($"identifierType,identifier\nemail,{email}\nemail,{email}\nmobile,12\n"),
-        });
-        await Expect(page.Locator("#chosen-file")).ToHaveTextAsync("customers.csv");
+        await ChooseFileAsync(page, "customers.csv", $"identifierType,identifier\nemail,{email}\nemail,{email}\nmobile,12\n");
         await page.ClickAsync("#proceed-upload");
 
         var row = page.Locator("#upload-table tbody tr").First;
@@ -54,8 +48,7 @@ public sealed partial class UploadJourneyTests(BrowserFixture browser, LiveApp a
         var offerId = await ActiveOfferAsync();
         var page = await SignedInAsync($"/incentives/{offerId}/uploads?kind=customers");
 
-        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "wrong.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("name,phone\nAsha,1\n") });
-        await Expect(page.Locator("#chosen-file")).ToHaveTextAsync("wrong.csv");
+        await ChooseFileAsync(page, "wrong.csv", "name,phone\nAsha,1\n");
         await page.ClickAsync("#proceed-upload");
 
         await Expect(page.Locator("#upload-error")).ToContainTextAsync("INVALID_FILE");
@@ -70,6 +63,29 @@ public sealed partial class UploadJourneyTests(BrowserFixture browser, LiveApp a
         if (_page is not null)
         {
             await _page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// Picks a file in the upload form. The input's change reaches the server only once Blazor's file-input script has
+    /// attached to it, which can come a moment after the circuit is live on a busy machine: pick again until the form
+    /// shows the file's name.
+    /// </summary>
+    private static async Task ChooseFileAsync(IPage page, string name, string content)
+    {
+        var payload = new FilePayload { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(content) };
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.SetInputFilesAsync("input[type=file]", payload);
+            try
+            {
+                await Expect(page.Locator("#chosen-file")).ToHaveTextAsync(name, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 5)
+            {
+                // Not attached yet: pick the file again.
+            }
         }
     }
 
