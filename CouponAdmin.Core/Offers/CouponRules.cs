@@ -10,7 +10,7 @@ internal static class CouponRules
         var coupon = offer.Coupon;
         var g = coupon.Generation;
 
-        if (coupon.IssuedBy == IssuedBy.ThirdParty && g.Method != GenerationMethod.Uploaded)
+        if (!OfferOptions.MethodsFor(coupon.IssuedBy).Contains(g.Method))
         {
             errors.Add(new("coupon.generation.method",
                 $"Coupons issued through a third party use uploaded codes; '{Camel(g.Method)}' is not available for them."));
@@ -29,14 +29,14 @@ internal static class CouponRules
                 break;
         }
 
-        if (coupon.SpecificCustomersOnly && g.Method is not (GenerationMethod.AutoUnique or GenerationMethod.Common))
+        if (coupon.SpecificCustomersOnly && !OfferOptions.AllowsAudienceList(g.Method))
         {
             errors.Add(new("coupon.specificCustomersOnly",
                 $"\"Issue to specific customers only\" is available for auto-generated and common codes, not for '{Camel(g.Method)}'."));
         }
 
         var expiry = coupon.Expiry;
-        if (expiry.Mode == ExpiryMode.WithOffer && offer.ValidUntil is null)
+        if (expiry.Mode == ExpiryMode.WithOffer && !OfferOptions.ExpiryWithOfferAvailable(offer))
         {
             errors.Add(new("coupon.expiry.mode", "\"Along with the offer\" needs the offer to end on a fixed date; set validUntil or choose another expiry."));
         }

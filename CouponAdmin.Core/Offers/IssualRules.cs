@@ -11,7 +11,7 @@ internal static class IssualRules
     public static void Validate(OfferDefinition offer, List<FieldError> errors)
     {
         var s = offer.Issual;
-        if (offer.Coupon.IssuedBy == IssuedBy.ThirdParty)
+        if (!OfferOptions.IssualConfigurable(offer))
         {
             foreach (var path in SetFields(s))
             {
@@ -21,7 +21,7 @@ internal static class IssualRules
             return;
         }
 
-        if (offer.Coupon.Generation.Method == GenerationMethod.Common)
+        if (!OfferOptions.PerCustomerIssualApplies(offer))
         {
             if (s.MaxPerCustomer is not null) errors.Add(new("issual.maxPerCustomer", GenericMessage));
             if (s.MinGapDays != 0) errors.Add(new("issual.minGapDays", GenericMessage));

@@ -29,7 +29,7 @@ internal static class RedemptionRules
         {
             errors.Add(new("redemption.minGapDays", $"The gap between redemptions cannot be negative ({r.MinGapDays} days)."));
         }
-        else if (r.MinGapDays > 0 && r.CustomerLimit == 1)
+        else if (r.MinGapDays > 0 && !OfferOptions.RedemptionGapApplies(offer))
         {
             errors.Add(new("redemption.minGapDays", "A gap between redemptions does not apply when a customer can redeem the coupon only once."));
         }
