@@ -43,26 +43,26 @@ public sealed class Offer
     }
 
     /// <summary>
-    /// Replaces the settings. What cannot change once the series exists is refused here, field by field:
-    /// the randomized-common sample (its fixed part is already reserved) and, once coupons may have been
-    /// issued (not a draft), the code generation method.
+    /// Replaces the settings. What cannot change once the series exists (<see cref="OfferChangeRules"/>) is
+    /// refused here, field by field.
     /// </summary>
     public IReadOnlyList<FieldError> Update(OfferDefinition definition, DateTimeOffset now)
     {
         var errors = new List<FieldError>();
         var before = Definition.Coupon.Generation;
         var after = definition.Coupon.Generation;
-        if (before.Method == GenerationMethod.RandomizedCommon && after.Method == GenerationMethod.RandomizedCommon
+        var rules = OfferChangeRules.For(this);
+        if (rules.SampleCodeLocked && after.Method == GenerationMethod.RandomizedCommon
             && !string.Equals(before.SampleCode, after.SampleCode, StringComparison.OrdinalIgnoreCase))
         {
             errors.Add(new("coupon.generation.sampleCode", $"The sample code cannot change after the offer is created (it is '{before.SampleCode}')."));
         }
 
-        if (Status != OfferStatus.Draft && before.Method != after.Method)
+        if (rules.MethodLocked && before.Method != after.Method)
         {
             errors.Add(new("coupon.generation.method", $"The code generation method of a {Status.ToString().ToLowerInvariant()} offer cannot change."));
         }
-        else if (Status != OfferStatus.Draft && !SameCodeFormat(before, after))
+        else if (rules.CodeFormatLocked && !SameCodeFormat(before, after))
         {
             errors.Add(new("coupon.generation", $"The code format of a {Status.ToString().ToLowerInvariant()} offer cannot change: issued codes keep theirs."));
         }
