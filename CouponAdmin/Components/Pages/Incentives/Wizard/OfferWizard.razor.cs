@@ -1,0 +1,216 @@
+using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Offers;
+using CouponAdmin.Core.Org;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace CouponAdmin.Components.Pages.Incentives.Wizard;
+
+/// <summary>
+/// Create or edit an offer step by step. Every check is Core's: a step's Next runs <see cref="OfferStepValidator"/>
+/// for that step, saving goes through <see cref="CreateOffer"/> / <see cref="UpdateOffer"/>, and what an existing
+/// offer may no longer change comes from <see cref="OfferChangeRules"/>.
+/// </summary>
+public sealed partial class OfferWizard
+{
+    private const int ReviewIndex = 4;
+
+    private readonly HashSet<OfferStep> _shown = [];
+    private readonly HashSet<int> _completed = [];
+    private OfferDefinition? _definition;
+    private Offer? _offer;
+    private OfferChangeRules _changeRules = OfferChangeRules.New;
+    private IReadOnlyList<FieldError> _serverErrors = [];
+    private IReadOnlyList<FieldError>? _blocked;
+    private string? _loadError;
+    private string _baseCurrency = "INR";
+    private DateTimeOffset _now;
+    private int _index;
+    private bool _saving;
+
+    [Inject] private OfferQueries Offers { get; set; } = default!;
+    [Inject] private CreateOffer Creator { get; set; } = default!;
+    [Inject] private UpdateOffer Updater { get; set; } = default!;
+    [Inject] private ChangeOfferStatus StatusChanger { get; set; } = default!;
+    [Inject] private OrgSetup Org { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
+
+    [Parameter]
+    public long? Id { get; set; }
+
+    [CascadingParameter(Name = "OrgZone")]
+    public TimeZoneInfo? OrgZone { get; set; }
+
+    private TimeZoneInfo Zone => OrgZone ?? TimeZoneInfo.Utc;
+
+    private string Title => _offer is null ? "Create offer" : $"Edit {_offer.Name}";
+
+    private string Subtitle => _offer is null
+        ? "Five steps: the offer, its coupons, how they are issued, how they are redeemed, and a final review. Nothing is saved until the last step."
+        : $"Offer {_offer.Id}. Changes are saved on the Review step.";
+
+    private bool CanActivate => _offer is null || _offer.Status is OfferStatus.Draft or OfferStatus.Paused;
+
+    private string SaveLabel => _offer is null || _offer.Status == OfferStatus.Draft ? "Save as draft" : "Save changes";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _now = Clock.GetUtcNow();
+        _baseCurrency = (await Org.GetSettingsAsync()).BaseCurrency;
+        if (Id is not { } id)
+        {
+            _definition ??= new OfferDefinition { Discount = new DiscountSettings { Type = DiscountType.Percentage, Value = 10 } };
+            return;
+        }
+
+        var result = await Offers.GetAsync(id);
+        if (!result.IsSuccess)
+        {
+            _loadError = result.Error!.Message;
+            return;
+        }
+
+        _offer = result.Value;
+        _definition = Offer.Clone(_offer!.Definition);
+        _changeRules = OfferChangeRules.For(_offer);
+    }
+
+    private IReadOnlyList<FieldError> AllErrors() => [.. OfferValidator.Validate(_definition!), .. _serverErrors];
+
+    private WizardContext ContextFor(OfferStep step) => NewContext(_shown.Contains(step)
+        ? new FieldErrors([.. AllErrors().Where(e => OfferStepValidator.StepOf(e.Path) == step)])
+        : FieldErrors.None);
+
+    private WizardContext ReviewContext() => NewContext(new FieldErrors(AllErrors()));
+
+    private WizardContext NewContext(FieldErrors errors) =>
+        new(_offer?.Id, _offer?.Status, _offer?.ReservedCode, _changeRules, Zone, _baseCurrency, _now, errors);
+
+    private bool IsCompleted(int index) => _completed.Contains(index) && !HasErrors(index);
+
+    private bool HasErrors(int index) => index < ReviewIndex && _shown.Contains((OfferStep)index)
+        && AllErrors().Any(e => OfferStepValidator.StepOf(e.Path) == (OfferStep)index);
+
+    private void OnChanged(OfferStep step)
+    {
+        OfferOptions.DropInapplicable(_definition!);
+        _shown.Add(step);
+        _serverErrors = [];
+        if (_blocked is not null)
+        {
+            var remaining = OfferStepValidator.Validate(_definition!, step);
+            _blocked = remaining.Count == 0 ? null : remaining;
+        }
+    }
+
+    private Task NextAsync()
+    {
+        TryGoTo(_index + 1);
+        return Task.CompletedTask;
+    }
+
+    private Task BackAsync()
+    {
+        _blocked = null;
+        _index = Math.Max(0, _index - 1);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Moves to <paramref name="target"/> unless a step on the way has problems: then stops there and says what.</summary>
+    private bool TryGoTo(int target)
+    {
+        for (var i = _index; i < target && i < ReviewIndex; i++)
+        {
+            var errors = OfferStepValidator.Validate(_definition!, (OfferStep)i);
+            if (errors.Count > 0)
+            {
+                _shown.Add((OfferStep)i);
+                _blocked = errors;
+                _index = i;
+                return false;
+            }
+
+            _completed.Add(i);
+        }
+
+        _blocked = null;
+        _index = target;
+        return true;
+    }
+
+    private Task OnPreviewInteractionAsync(StepperInteractionEventArgs args)
+    {
+        if (args.Action == StepAction.Activate && args.StepIndex > _index)
+        {
+            args.Cancel = !TryGoTo(args.StepIndex);
+        }
+        else if (args.Action == StepAction.Activate)
+        {
+            _blocked = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void OnActiveIndexChanged(int index) => _index = index;
+
+    private async Task SaveAsync(bool activate)
+    {
+        var errors = AllErrors();
+        if (errors.Count > 0)
+        {
+            ShowErrors(errors);
+            return;
+        }
+
+        _saving = true;
+        try
+        {
+            var actor = $"user:{(await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "unknown"}";
+            var saved = _offer is null
+                ? await Creator.ExecuteAsync(_definition!, actor)
+                : await Updater.ExecuteAsync(_offer.Id, _definition!, actor);
+            if (!saved.IsSuccess)
+            {
+                _serverErrors = saved.Error!.Fields ?? [new FieldError("name", saved.Error.Message)];
+                ShowErrors(_serverErrors);
+                return;
+            }
+
+            var offer = saved.Value!;
+            if (activate && offer.Status != OfferStatus.Active)
+            {
+                var activated = await StatusChanger.ExecuteAsync(offer.Id, OfferStatus.Active, actor);
+                Snackbar.Add(activated.IsSuccess ? "Offer saved and activated." : $"Offer saved, but not activated: {activated.Error!.Message}",
+                    activated.IsSuccess ? Severity.Success : Severity.Warning);
+            }
+            else
+            {
+                Snackbar.Add("Offer saved.", Severity.Success);
+            }
+
+            Navigation.NavigateTo($"/incentives/{offer.Id}");
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    /// <summary>Shows every step's problems and goes back to the first step that has one.</summary>
+    private void ShowErrors(IReadOnlyList<FieldError> errors)
+    {
+        foreach (var error in errors)
+        {
+            _shown.Add(OfferStepValidator.StepOf(error.Path));
+        }
+
+        var first = OfferStepValidator.FirstStepWithErrors(errors) ?? OfferStep.Offer;
+        _index = (int)first;
+        _blocked = [.. errors.Where(e => OfferStepValidator.StepOf(e.Path) == first)];
+    }
+}
