@@ -101,6 +101,29 @@ public sealed class OfferWizardPageTests : WizardTestContext
     }
 
     [Fact]
+    public async Task ARefusalFromSavingGoesBackToTheStepAndShowsItNextToTheField()
+    {
+        await SeedDemoAsync();
+        var page = RenderWizard();
+        page.Find("#offer-name").Change("Another holiday");
+        page.Find("#wizard-next").Click();
+        page.Find("#method-Common").Click();
+        page.Find("#common-code").Change("HOLIDAY20");
+        for (var i = 0; i < 3; i++)
+        {
+            page.Find("#wizard-next").Click();
+        }
+
+        page.Find("#save-draft").Click();
+
+        page.WaitForAssertion(() => Assert.StartsWith("The common code 'HOLIDAY20' is already used by offer",
+            ErrorNextTo(page, "coupon.generation.commonCode"), StringComparison.Ordinal), LoadTimeout);
+        Assert.Single(page.FindAll("#generation"));
+        await using var db = Database.CreateDbContext();
+        Assert.False(await db.Offers.AnyAsync(o => o.Name == "Another holiday"));
+    }
+
+    [Fact]
     public void OnlyAdminsAndMarketersMayUseTheWizard()
     {
         var roles = typeof(OfferWizard).GetCustomAttributes<AuthorizeAttribute>().Select(a => a.Roles).Where(r => r is not null);

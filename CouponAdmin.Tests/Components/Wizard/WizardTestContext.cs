@@ -41,7 +41,7 @@ public abstract class WizardTestContext : PageTestContext
     /// <summary>The message shown right under the field of <paramref name="path"/>.</summary>
     protected static string ErrorNextTo<T>(IRenderedComponent<T> component, string path)
         where T : IComponent =>
-        component.Find($"[data-error-for='{path}']").TextContent.Trim();
+        component.Find($".field-error[data-error-for='{path}']").TextContent.Trim();
 
     /// <summary>A valid offer to start from, as the wizard's first steps leave it.</summary>
     protected static OfferDefinition ValidOffer(Action<OfferDefinition>? change = null)

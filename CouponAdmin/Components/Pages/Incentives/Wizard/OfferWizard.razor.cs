@@ -67,6 +67,11 @@ public sealed partial class OfferWizard
             return;
         }
 
+        if (_offer?.Id == id)
+        {
+            return;
+        }
+
         var result = await Offers.GetAsync(id);
         if (!result.IsSuccess)
         {
@@ -174,10 +179,16 @@ public sealed partial class OfferWizard
             var saved = _offer is null
                 ? await Creator.ExecuteAsync(_definition!, actor)
                 : await Updater.ExecuteAsync(_offer.Id, _definition!, actor);
+            if (saved.Error is { Fields: { Count: > 0 } fields })
+            {
+                _serverErrors = fields;
+                ShowErrors(fields);
+                return;
+            }
+
             if (!saved.IsSuccess)
             {
-                _serverErrors = saved.Error!.Fields ?? [new FieldError("name", saved.Error.Message)];
-                ShowErrors(_serverErrors);
+                Snackbar.Add(saved.Error!.Message, Severity.Error);
                 return;
             }
 

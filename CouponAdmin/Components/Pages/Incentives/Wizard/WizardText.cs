@@ -25,6 +25,9 @@ internal static class WizardText
         _ => "Alphanumeric (0–9, A–Z)",
     };
 
+    /// <summary>The alphabet in a sentence: "8 unambiguous characters".</summary>
+    public static string AlphabetShort(CodeAlphabet? alphabet) => (alphabet ?? CodeAlphabet.Alphanumeric).ToString().ToLowerInvariant();
+
     public static string Count(BigInteger? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "—";
 
     /// <summary>
