@@ -56,6 +56,22 @@ public sealed class OfferBasicsStepTests : WizardTestContext
     }
 
     [Fact]
+    public void AFixedEndStartsAMonthOutAtTheEndOfTheOrgsDay()
+    {
+        var offer = ValidOffer();
+        var step = RenderStep<OfferBasicsStep>(offer);
+
+        step.Find("#offer-end-fixed").Click();
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 12, 23, 59, 59, TimeSpan.FromHours(5.5)), offer.ValidUntil);
+        Assert.Equal("2026-12-12", step.Find("#offer-valid-until").GetAttribute("value"));
+
+        step.Find("#offer-end-open").Click();
+
+        Assert.Null(offer.ValidUntil);
+    }
+
+    [Fact]
     public void AnEndBeforeTheStartIsReportedNextToTheEnd()
     {
         var step = RenderStep<OfferBasicsStep>(ValidOffer());

@@ -92,6 +92,41 @@ public sealed class RedemptionStepTests : WizardTestContext
     }
 
     [Fact]
+    public void ALaterRedemptionStartIsReadInTheOrgsZone()
+    {
+        var offer = ValidOffer();
+        var step = RenderStep<RedemptionStep>(offer);
+
+        step.Find("#start-from").Click();
+        Assert.Equal(new DateTimeOffset(2026, 11, 13, 0, 0, 0, TimeSpan.FromHours(5.5)), offer.Redemption.StartsAt);
+
+        step.Find("#start-time").Change("18:30");
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 13, 18, 30, 0, TimeSpan.FromHours(5.5)), offer.Redemption.StartsAt);
+    }
+
+    [Fact]
+    public async Task StoresArePickedFromTheOrgsTreeAfterSearching()
+    {
+        await SeedDemoAsync();
+        var offer = ValidOffer();
+        var step = RenderStep<RedemptionStep>(offer);
+
+        step.Find("#restrict-stores").Change(true);
+        step.WaitForState(() => EntityRows(step).Count == 12, LoadTimeout);
+        step.Find("#entity-search").Input("chennai");
+
+        Assert.Equal(["entity-Store-S-CHN-01"], EntityRows(step));
+        step.Find("#entity-Store-S-CHN-01").Change(true);
+
+        Assert.Equal([new CouponAdmin.Core.Org.OrgEntityRef(CouponAdmin.Core.Org.OrgEntityType.Store, "S-CHN-01")], offer.Redemption.OrgEntities);
+        Assert.Equal(["STORE S-CHN-01"], step.FindAll(".selected-entity").Select(c => c.TextContent.Trim()));
+    }
+
+    private static List<string> EntityRows(IRenderedComponent<StepHost<RedemptionStep>> step) =>
+        [.. step.FindAll("#entity-tree input").Select(i => i.Id ?? "")];
+
+    [Fact]
     public void PickedDaysAndHoursGoIntoTheSettings()
     {
         var offer = ValidOffer();

@@ -14,19 +14,16 @@ namespace CouponAdmin.Components.Pages.Incentives.Wizard;
 /// </summary>
 public sealed partial class OfferWizard
 {
-    private const int ReviewIndex = 4;
+    private const int ReviewIndex = WizardProgress.ReviewIndex;
 
-    private readonly HashSet<OfferStep> _shown = [];
-    private readonly HashSet<int> _completed = [];
+    private readonly WizardProgress _progress = new();
     private OfferDefinition? _definition;
     private Offer? _offer;
     private OfferChangeRules _changeRules = OfferChangeRules.New;
     private IReadOnlyList<FieldError> _serverErrors = [];
-    private IReadOnlyList<FieldError>? _blocked;
     private string? _loadError;
     private string _baseCurrency = "INR";
     private DateTimeOffset _now;
-    private int _index;
     private bool _saving;
 
     [Inject] private OfferQueries Offers { get; set; } = default!;
@@ -86,7 +83,7 @@ public sealed partial class OfferWizard
 
     private IReadOnlyList<FieldError> AllErrors() => [.. OfferValidator.Validate(_definition!), .. _serverErrors];
 
-    private WizardContext ContextFor(OfferStep step) => NewContext(_shown.Contains(step)
+    private WizardContext ContextFor(OfferStep step) => NewContext(_progress.IsShown(step)
         ? new FieldErrors([.. AllErrors().Where(e => OfferStepValidator.StepOf(e.Path) == step)])
         : FieldErrors.None);
 
@@ -95,80 +92,40 @@ public sealed partial class OfferWizard
     private WizardContext NewContext(FieldErrors errors) =>
         new(_offer?.Id, _offer?.Status, _offer?.ReservedCode, _changeRules, Zone, _baseCurrency, _now, errors);
 
-    private bool IsCompleted(int index) => _completed.Contains(index) && !HasErrors(index);
+    private bool IsCompleted(int index) => _progress.IsPassed(index) && !HasErrors(index);
 
-    private bool HasErrors(int index) => index < ReviewIndex && _shown.Contains((OfferStep)index)
+    private bool HasErrors(int index) => index < ReviewIndex && _progress.IsShown((OfferStep)index)
         && AllErrors().Any(e => OfferStepValidator.StepOf(e.Path) == (OfferStep)index);
 
     private void OnChanged(OfferStep step)
     {
         OfferOptions.DropInapplicable(_definition!);
-        _shown.Add(step);
         _serverErrors = [];
-        if (_blocked is not null)
-        {
-            var remaining = OfferStepValidator.Validate(_definition!, step);
-            _blocked = remaining.Count == 0 ? null : remaining;
-        }
+        _progress.Changed(_definition!, step);
     }
 
-    private Task NextAsync()
-    {
-        TryGoTo(_index + 1);
-        return Task.CompletedTask;
-    }
-
-    private Task BackAsync()
-    {
-        _blocked = null;
-        _index = Math.Max(0, _index - 1);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Moves to <paramref name="target"/> unless a step on the way has problems: then stops there and says what.</summary>
-    private bool TryGoTo(int target)
-    {
-        for (var i = _index; i < target && i < ReviewIndex; i++)
-        {
-            var errors = OfferStepValidator.Validate(_definition!, (OfferStep)i);
-            if (errors.Count > 0)
-            {
-                _shown.Add((OfferStep)i);
-                _blocked = errors;
-                _index = i;
-                return false;
-            }
-
-            _completed.Add(i);
-        }
-
-        _blocked = null;
-        _index = target;
-        return true;
-    }
+    private void Next() => _progress.TryGoTo(_definition!, _progress.Index + 1);
 
     private Task OnPreviewInteractionAsync(StepperInteractionEventArgs args)
     {
-        if (args.Action == StepAction.Activate && args.StepIndex > _index)
+        if (args.Action == StepAction.Activate && args.StepIndex > _progress.Index)
         {
-            args.Cancel = !TryGoTo(args.StepIndex);
+            args.Cancel = !_progress.TryGoTo(_definition!, args.StepIndex);
         }
         else if (args.Action == StepAction.Activate)
         {
-            _blocked = null;
+            _progress.MovedBackTo(args.StepIndex);
         }
 
         return Task.CompletedTask;
     }
-
-    private void OnActiveIndexChanged(int index) => _index = index;
 
     private async Task SaveAsync(bool activate)
     {
         var errors = AllErrors();
         if (errors.Count > 0)
         {
-            ShowErrors(errors);
+            _progress.ShowErrors(errors);
             return;
         }
 
@@ -182,7 +139,7 @@ public sealed partial class OfferWizard
             if (saved.Error is { Fields: { Count: > 0 } fields })
             {
                 _serverErrors = fields;
-                ShowErrors(fields);
+                _progress.ShowErrors(fields);
                 return;
             }
 
@@ -210,18 +167,5 @@ public sealed partial class OfferWizard
         {
             _saving = false;
         }
-    }
-
-    /// <summary>Shows every step's problems and goes back to the first step that has one.</summary>
-    private void ShowErrors(IReadOnlyList<FieldError> errors)
-    {
-        foreach (var error in errors)
-        {
-            _shown.Add(OfferStepValidator.StepOf(error.Path));
-        }
-
-        var first = OfferStepValidator.FirstStepWithErrors(errors) ?? OfferStep.Offer;
-        _index = (int)first;
-        _blocked = [.. errors.Where(e => OfferStepValidator.StepOf(e.Path) == first)];
     }
 }

@@ -33,6 +33,10 @@ internal static class WizardInputs
     public static TimeOnly? ParseTime(string? text) =>
         TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
+    /// <summary>A wall-clock time <paramref name="days"/> days after today in the org's zone: the defaults the screens start from.</summary>
+    public static DateTimeOffset DaysFromToday(DateTimeOffset now, int days, TimeOnly time, TimeZoneInfo zone) =>
+        OrgLocalTime.At(OrgLocalTime.Of(now, zone).Date.AddDays(days), time, zone);
+
     public static readonly TimeOnly StartOfDay = new(0, 0);
     public static readonly TimeOnly EndOfDay = new(23, 59, 59);
 }
