@@ -28,7 +28,7 @@ public abstract class WizardTestContext : PageTestContext
 
     /// <summary>What a step sees on a new offer, with the given errors shown.</summary>
     protected static WizardContext NewOfferContext(IReadOnlyList<CouponAdmin.Core.Common.FieldError>? errors = null) =>
-        new(null, null, null, OfferChangeRules.New, Kolkata, "INR", Now, new FieldErrors(errors ?? []));
+        new(null, null, OfferChangeRules.New, Kolkata, "INR", Now, new FieldErrors(errors ?? []));
 
     /// <summary>Renders one step on its own over <paramref name="definition"/>, re-validated after every change as the page does.</summary>
     protected IRenderedComponent<StepHost<TStep>> RenderStep<TStep>(OfferDefinition definition, WizardContext? context = null, bool showErrors = false)

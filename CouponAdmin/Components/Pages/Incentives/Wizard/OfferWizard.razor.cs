@@ -90,7 +90,7 @@ public sealed partial class OfferWizard
     private WizardContext ReviewContext() => NewContext(new FieldErrors(AllErrors()));
 
     private WizardContext NewContext(FieldErrors errors) =>
-        new(_offer?.Id, _offer?.Status, _offer?.ReservedCode, _changeRules, Zone, _baseCurrency, _now, errors);
+        new(_offer?.Id, _offer?.Status, _changeRules, Zone, _baseCurrency, _now, errors);
 
     private bool IsCompleted(int index) => _progress.IsPassed(index) && !HasErrors(index);
 

@@ -7,7 +7,6 @@ namespace CouponAdmin.Components.Pages.Incentives.Wizard;
 public sealed record WizardContext(
     long? OfferId,
     OfferStatus? Status,
-    string? ReservedCode,
     OfferChangeRules ChangeRules,
     TimeZoneInfo Zone,
     string BaseCurrency,
