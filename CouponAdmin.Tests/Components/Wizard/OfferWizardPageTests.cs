@@ -39,6 +39,18 @@ public sealed class OfferWizardPageTests : WizardTestContext
     }
 
     [Fact]
+    public void MovingToTheNextStepStartsAtItsTop()
+    {
+        var page = RenderWizard();
+        page.Find("#offer-name").Change("Winter sale");
+        Assert.Empty(JSInterop.Invocations["scrollTo"]);
+
+        page.Find("#wizard-next").Click();
+
+        Assert.Single(JSInterop.Invocations["scrollTo"]);
+    }
+
+    [Fact]
     public void AnErrorOnALaterStepBlocksThatStepToo()
     {
         var page = RenderWizard();

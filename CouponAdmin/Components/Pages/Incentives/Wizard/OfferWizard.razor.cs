@@ -3,6 +3,7 @@ using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace CouponAdmin.Components.Pages.Incentives.Wizard;
@@ -25,6 +26,7 @@ public sealed partial class OfferWizard
     private string _baseCurrency = "INR";
     private DateTimeOffset _now;
     private bool _saving;
+    private int _shownIndex;
 
     [Inject] private OfferQueries Offers { get; set; } = default!;
     [Inject] private CreateOffer Creator { get; set; } = default!;
@@ -35,6 +37,7 @@ public sealed partial class OfferWizard
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [Parameter]
     public long? Id { get; set; }
@@ -79,6 +82,16 @@ public sealed partial class OfferWizard
         _offer = result.Value;
         _definition = Offer.Clone(_offer!.Definition);
         _changeRules = OfferChangeRules.For(_offer);
+    }
+
+    // A new step starts at its top: Next sits at the bottom of a long step.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_progress.Index != _shownIndex)
+        {
+            _shownIndex = _progress.Index;
+            await JS.InvokeVoidAsync("scrollTo", 0, 0);
+        }
     }
 
     private IReadOnlyList<FieldError> AllErrors() => [.. OfferValidator.Validate(_definition!), .. _serverErrors];
