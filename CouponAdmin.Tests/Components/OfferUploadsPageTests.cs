@@ -7,6 +7,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,6 +68,28 @@ public sealed class OfferUploadsPageTests : PageTestContext
             Assert.NotNull(row.QuerySelector(".download-issued"));
         }, LoadTimeout);
         Assert.Contains("identifierType,identifier[,count]", page.Find(".upload-header").TextContent);
+    }
+
+    [Fact]
+    public async Task AFileSubmittedThroughTheFormIsQueuedAndAppearsInTheListAtOnce()
+    {
+        await SeedDemoAsync();
+        var id = await OfferIdAsync("Welcome 10% off");
+        var page = RenderPage<OfferUploads>(p => p.Add(x => x.OfferId, id));
+        page.WaitForAssertion(() => Assert.Contains("No uploads yet.", page.Find("#upload-table").TextContent), LoadTimeout);
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("identifierType,identifier\nuserId,1001\n", "one.csv"));
+        page.WaitForAssertion(() => Assert.Equal("one.csv", page.Find("#chosen-file").TextContent.Trim()), LoadTimeout);
+        page.Find("#proceed-upload").Click();
+
+        page.WaitForAssertion(() =>
+        {
+            var row = page.Find("#upload-table tbody tr");
+            Assert.Equal("Queued", row.QuerySelector(".upload-status")!.GetAttribute("data-status"));
+            Assert.Contains("one.csv", row.TextContent);
+        }, LoadTimeout);
+        var job = Assert.Single(((RecordingJobs)Services.GetRequiredService<IBackgroundJobClient>()).Created);
+        Assert.Equal(typeof(UploadJob), job.Type);
     }
 
     private async Task<long> OfferIdAsync(string name)
