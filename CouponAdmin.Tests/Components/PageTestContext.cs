@@ -40,6 +40,7 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ValidateCoupon>();
         Services.AddSingleton<CouponQueries>();
         Services.AddSingleton<OrgSetup>();
+        Services.AddSingleton<OrgEntityListFile>();
         Services.AddSingleton<CustomerDirectory>();
         Services.AddSingleton<DemoData>();
     }

@@ -1,6 +1,8 @@
 using Bunit;
 using CouponAdmin.Components.Pages.Incentives.Wizard;
 using CouponAdmin.Core.Offers;
+using CouponAdmin.Core.Org;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace CouponAdmin.Tests.Components.Wizard;
 
@@ -121,6 +123,25 @@ public sealed class RedemptionStepTests : WizardTestContext
 
         Assert.Equal([new CouponAdmin.Core.Org.OrgEntityRef(CouponAdmin.Core.Org.OrgEntityType.Store, "S-CHN-01")], offer.Redemption.OrgEntities);
         Assert.Equal(["STORE S-CHN-01"], step.FindAll(".selected-entity").Select(c => c.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task AnUploadedListOfIdsAddsTheKnownEntitiesAndNamesTheRowOfAnUnknownOne()
+    {
+        await SeedDemoAsync();
+        var offer = ValidOffer(o => o.Redemption.OrgEntities = [new(OrgEntityType.Store, "S-CHN-01")]);
+        var step = RenderStep<RedemptionStep>(offer);
+
+        step.FindComponent<InputFile>().UploadFiles(
+            InputFileContent.CreateFromText("type,id\nstore,S-CHN-01\nstore,S-99\nzone,Z-NORTH\nTILL,T-DEL-01-1\n", "stores.csv"));
+
+        step.WaitForState(() => step.FindAll("#entity-file-added").Count == 1, LoadTimeout);
+        Assert.Equal(
+            [new(OrgEntityType.Store, "S-CHN-01"), new(OrgEntityType.Zone, "Z-NORTH"), new(OrgEntityType.Till, "T-DEL-01-1")],
+            offer.Redemption.OrgEntities);
+        Assert.Equal("Added 2 from stores.csv", step.Find("#entity-file-added").TextContent.Trim());
+        Assert.Equal(["row 3: no STORE with id 'S-99'"], step.FindAll(".entity-file-problem").Select(p => p.TextContent.Trim()));
+        Assert.Equal(["STORE S-CHN-01", "ZONE Z-NORTH", "TILL T-DEL-01-1"], step.FindAll(".selected-entity").Select(c => c.TextContent.Trim()));
     }
 
     private static List<string> EntityRows(IRenderedComponent<StepHost<RedemptionStep>> step) =>
