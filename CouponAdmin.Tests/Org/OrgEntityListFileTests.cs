@@ -82,6 +82,15 @@ public sealed class OrgEntityListFileTests : IDisposable
         Assert.Contains("more than 10,000", result.Error!.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AFileThatCanOnlyBeReadAsynchronouslyAsFromABrowserIsRead()
+    {
+        var result = await new OrgEntityListFile(_database).ReadAsync(new AsyncOnlyStream(Csv("type,id\nstore,S-CHN-01\n")));
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Equal([new OrgEntityRef(OrgEntityType.Store, "S-CHN-01")], result.Value!.Found);
+    }
+
     private async Task<OrgEntityList> ReadAsync(string csv)
     {
         var result = await new OrgEntityListFile(_database).ReadAsync(Csv(csv));
@@ -90,4 +99,21 @@ public sealed class OrgEntityListFileTests : IDisposable
     }
 
     private static MemoryStream Csv(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Like a Blazor browser-file stream: no seeking, and synchronous reads refused.</summary>
+    private sealed class AsyncOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Synchronous reads are not supported.");
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
