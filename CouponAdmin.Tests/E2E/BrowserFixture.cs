@@ -1,3 +1,4 @@
+using CouponAdmin.Tests.Support;
 using Microsoft.Playwright;
 
 namespace CouponAdmin.Tests.E2E;
@@ -42,6 +43,21 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         return _browser;
+    }
+
+    /// <summary>
+    /// A fresh page that opened <paramref name="path"/>, was sent to the sign-in form, signed in as the demo admin and
+    /// waits for the app's circuit to be live (the layout renders <c>#blazor-interactive</c> once it is).
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string baseUrl, string path)
+    {
+        var page = await NewPageAsync(baseUrl);
+        await page.GotoAsync(path);
+        await page.FillAsync("#email", CouponAdminFactory.AdminEmail);
+        await page.FillAsync("#password", CouponAdminFactory.AdminPassword);
+        await page.ClickAsync("#sign-in");
+        await page.Locator("#blazor-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return page;
     }
 
     /// <summary>A fresh page in a fresh context (no cookies), with every wait bounded by <see cref="Timeout"/>.</summary>

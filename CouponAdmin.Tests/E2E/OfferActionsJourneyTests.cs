@@ -75,12 +75,7 @@ public sealed partial class OfferActionsJourneyTests(BrowserFixture browser, Liv
 
     private async Task<IPage> SignedInAtAsync(string path)
     {
-        _page = await browser.NewPageAsync(app.BaseUrl);
-        await _page.GotoAsync(path);
-        await _page.FillAsync("#email", CouponAdminFactory.AdminEmail);
-        await _page.FillAsync("#password", CouponAdminFactory.AdminPassword);
-        await _page.ClickAsync("#sign-in");
-        await _page.Locator("#blazor-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        _page = await browser.SignedInPageAsync(app.BaseUrl, path);
         return _page;
     }
 

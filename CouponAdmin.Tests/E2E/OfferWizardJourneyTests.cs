@@ -130,13 +130,8 @@ public sealed partial class OfferWizardJourneyTests(BrowserFixture browser, Live
     /// <summary>Signs in from <paramref name="path"/> (the wizard unless told otherwise) and waits for the live circuit there.</summary>
     private async Task<IPage> SignedInAtWizardAsync(string path = "/incentives/new")
     {
-        _page = await browser.NewPageAsync(app.BaseUrl);
-        await _page.GotoAsync(path);
-        await _page.FillAsync("#email", CouponAdminFactory.AdminEmail);
-        await _page.FillAsync("#password", CouponAdminFactory.AdminPassword);
-        await _page.ClickAsync("#sign-in");
+        _page = await browser.SignedInPageAsync(app.BaseUrl, path);
         await Expect(_page).ToHaveURLAsync(new Regex(Regex.Escape(path) + "$"));
-        await WaitUntilInteractiveAsync(_page);
         if (path == "/incentives/new")
         {
             await Expect(_page.Locator("#wizard-title")).ToHaveTextAsync("Create offer");

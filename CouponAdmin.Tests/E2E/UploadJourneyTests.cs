@@ -131,13 +131,8 @@ public sealed partial class UploadJourneyTests(BrowserFixture browser, LiveApp a
 
     private async Task<IPage> SignedInAsync(string path)
     {
-        _page = await browser.NewPageAsync(app.BaseUrl);
-        await _page.GotoAsync(path);
-        await _page.FillAsync("#email", CouponAdminFactory.AdminEmail);
-        await _page.FillAsync("#password", CouponAdminFactory.AdminPassword);
-        await _page.ClickAsync("#sign-in");
+        _page = await browser.SignedInPageAsync(app.BaseUrl, path);
         await Expect(_page).ToHaveURLAsync(UploadsUrl());
-        await _page.Locator("#blazor-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Expect(_page.Locator("#choose-file")).ToBeVisibleAsync();
         return _page;
     }
