@@ -83,7 +83,7 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var customer = await ByIdentifier(db.Customers.AsNoTracking(), parsed.Value!).FirstOrDefaultAsync(ct);
         return customer is null
-            ? Error.NotFound(ErrorCodes.CustomerNotFound, $"No customer has {Describe(parsed.Value!)}.")
+            ? NotFound(parsed.Value!, ErrorKind.NotFound)
             : customer;
     }
 
@@ -120,7 +120,7 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
         var id = await ByIdentifier(db.Customers.AsNoTracking(), parsed.Value!).Select(c => (long?)c.UserId).FirstOrDefaultAsync(ct);
         return id is { } found
             ? found
-            : new Error(ErrorCodes.CustomerNotFound, $"No customer has {Describe(parsed.Value!)}.", notFound);
+            : NotFound(parsed.Value!, notFound);
     }
 
     public static IQueryable<Customer> ByIdentifier(IQueryable<Customer> customers, CustomerIdentifier id) => id.Type switch
@@ -130,6 +130,10 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
         IdentifierType.Mobile => customers.Where(c => c.Mobile == id.Value),
         _ => customers.Where(c => c.ExternalId == id.Value),
     };
+
+    /// <summary>CUSTOMER_NOT_FOUND naming the identifier; a 404 when a path names it, a rule refusal when a body or a file row does.</summary>
+    public static Error NotFound(CustomerIdentifier id, ErrorKind kind) =>
+        new(ErrorCodes.CustomerNotFound, $"No customer has {Describe(id)}.", kind);
 
     public static string Describe(CustomerIdentifier id) => id.Type switch
     {

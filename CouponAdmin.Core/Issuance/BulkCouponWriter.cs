@@ -55,13 +55,10 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
             await CountCustomersAsync(eligible, issued, now, ct);
         }
 
-        if (_d.Issual.TotalLimit is { } limit && _d.Issual.NotifyWhenRemaining is { } threshold)
+        if (_d.Issual is { TotalLimit: not null, NotifyWhenRemaining: not null })
         {
             var count = await db.ScalarAsync<long>("""SELECT "IssuedCount" FROM "OfferCounters" WHERE "OfferId" = @o""", ct, ("@o", offer.Id)) ?? 0;
-            if (limit - count <= threshold)
-            {
-                await IssuanceCounters.RaiseAlertAsync(db, offer.Id, limit - count, now, ct);
-            }
+            await IssuanceCounters.RaiseAlertIfLowAsync(db, offer, count, now, ct);
         }
 
         var totalIssued = await db.ScalarAsync<long>("""

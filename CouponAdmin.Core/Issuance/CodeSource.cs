@@ -36,17 +36,23 @@ internal static class CodeSource
         return code;
     }
 
+    /// <summary>
+    /// Issues the first unissued code of the offer's uploaded pool (or the one named by <c>@code</c>) to <c>@c</c>; returns
+    /// the code, or nothing when none is left. Shared by single issuals and upload chunks.
+    /// </summary>
+    internal const string TakeFromPoolSql = """
+        UPDATE "Coupons" SET "CustomerId" = @c, "Status" = 'Issued', "IssuedAt" = @now, "ExpiresAt" = @exp, "LastStatusChangeAt" = @now
+        WHERE "Id" = (SELECT "Id" FROM "Coupons"
+                      WHERE "OfferId" = @o AND "Status" = 'Unissued' AND "CustomerId" IS NULL AND (@code IS NULL OR "Code" = @code)
+                      ORDER BY "Id" LIMIT 1)
+        RETURNING "Code"
+        """;
+
     private static async Task<Result<string>> TakeFromPoolAsync(CouponDbContext db, Offer offer, long customerId, string? requestedCode,
         DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
     {
         var code = requestedCode is null ? null : CodeFormat.Normalize(requestedCode);
-        var taken = await db.StringAsync("""
-            UPDATE "Coupons" SET "CustomerId" = @c, "Status" = 'Issued', "IssuedAt" = @now, "ExpiresAt" = @exp, "LastStatusChangeAt" = @now
-            WHERE "Id" = (SELECT "Id" FROM "Coupons"
-                          WHERE "OfferId" = @o AND "Status" = 'Unissued' AND "CustomerId" IS NULL AND (@code IS NULL OR "Code" = @code)
-                          ORDER BY "Id" LIMIT 1)
-            RETURNING "Code"
-            """, ct, ("@o", offer.Id), ("@c", customerId), ("@now", now), ("@exp", expiresAt), ("@code", code));
+        var taken = await db.StringAsync(TakeFromPoolSql, ct, ("@c", customerId), ("@now", now), ("@exp", expiresAt), ("@o", offer.Id), ("@code", code));
         return taken is not null ? taken : NoCodes(offer, code is null ? $"offer {offer.Id} has no unissued uploaded codes left" : $"'{code}' is not an unissued code of offer {offer.Id}");
     }
 

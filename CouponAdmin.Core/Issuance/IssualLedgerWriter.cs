@@ -31,11 +31,7 @@ internal static class IssualLedgerWriter
         var total = await db.ScalarAsync<long>("""
             UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" + @n WHERE "OfferId" = @o RETURNING "IssuedCount"
             """, ct, ("@o", offer.Id), ("@n", issued)) ?? 0;
-        var d = offer.Definition;
-        if (d.Issual.TotalLimit is { } limit && d.Issual.NotifyWhenRemaining is { } threshold && limit - total <= threshold)
-        {
-            await IssuanceCounters.RaiseAlertAsync(db, offer.Id, limit - total, now, ct);
-        }
+        await IssuanceCounters.RaiseAlertIfLowAsync(db, offer, total, now, ct);
     }
 
     /// <summary>The valid coupon each customer already holds, for "send the existing coupon" when they match again.</summary>

@@ -90,10 +90,7 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
             return code.Error!;
         }
 
-        if (d.Issual.TotalLimit is { } limit && d.Issual.NotifyWhenRemaining is { } threshold && limit - issuedCount <= threshold)
-        {
-            await IssuanceCounters.RaiseAlertAsync(db, offer.Id, limit - issuedCount, now, ct);
-        }
+        await IssuanceCounters.RaiseAlertIfLowAsync(db, offer, issuedCount, now, ct);
 
         return new IssuedCoupon(code.Value!, offer.Id, customerId, now, expiresAt, CouponStatus.Issued, Existing: false);
     }

@@ -74,11 +74,7 @@ internal sealed class IssuedCodes(CouponDbContext db, Offer offer, ICodeGenerato
     {
         if (_takeFromPool is null)
         {
-            _takeFromPool = Sql.Command(db, """
-                UPDATE "Coupons" SET "CustomerId" = @c, "Status" = 'Issued', "IssuedAt" = @now, "ExpiresAt" = @exp, "LastStatusChangeAt" = @now
-                WHERE "Id" = (SELECT "Id" FROM "Coupons" WHERE "OfferId" = @o AND "Status" = 'Unissued' AND "CustomerId" IS NULL ORDER BY "Id" LIMIT 1)
-                RETURNING "Code"
-                """, ("@c", 0L), ("@now", now), ("@exp", expiresAt), ("@o", offer.Id));
+            _takeFromPool = Sql.Command(db, CodeSource.TakeFromPoolSql, ("@c", 0L), ("@now", now), ("@exp", expiresAt), ("@o", offer.Id), ("@code", null));
             _takeFromPool.Prepare();
         }
 

@@ -61,6 +61,12 @@ public sealed class OrgSetup(IDbContextFactory<CouponDbContext> dbFactory, TimeP
     public async Task<Result<OrgEntity>> AddEntityAsync(OrgEntityRequest request, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await AddEntityAsync(db, request, actor, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>Checks and adds one entity through the caller's context (and transaction, when it has one): the API and entity uploads.</summary>
+    internal static async Task<Result<OrgEntity>> AddEntityAsync(CouponDbContext db, OrgEntityRequest request, string actor, DateTimeOffset now, CancellationToken ct)
+    {
         var errors = await OrgEntityRules.ValidateAsync(db, request, ct);
         if (errors.Count > 0)
         {
@@ -75,7 +81,7 @@ public sealed class OrgSetup(IDbContextFactory<CouponDbContext> dbFactory, TimeP
 
         var entity = new OrgEntity(request.Type, id, request.Name.Trim(), request.ParentId?.Trim(), request.ConceptId?.Trim(), request.Currency);
         db.OrgEntities.Add(entity);
-        AuditLog.Record(db, clock.GetUtcNow(), actor, "org.entity.added", request.Type.ToString(), id, (OrgEntityRequest?)null, request);
+        AuditLog.Record(db, now, actor, "org.entity.added", request.Type.ToString(), id, (OrgEntityRequest?)null, request);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -88,7 +94,7 @@ public sealed class OrgSetup(IDbContextFactory<CouponDbContext> dbFactory, TimeP
         return entity;
     }
 
-    private static Error Duplicate(OrgEntityType type, string id) =>
+    internal static Error Duplicate(OrgEntityType type, string id) =>
         new(ErrorCodes.DuplicateOrgEntity, $"A {type.ToString().ToUpperInvariant()} with id '{id}' already exists.", ErrorKind.Conflict);
 
     public async Task<IReadOnlyList<OrgEntity>> ListEntitiesAsync(OrgEntityType? type = null, CancellationToken ct = default)

@@ -37,7 +37,7 @@ internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Cu
         var customer = await CustomerDirectory.ByIdentifier(db.Customers.AsNoTracking(), identifier.Value!).FirstOrDefaultAsync(ct);
         if (customer is null)
         {
-            return Error.Rule(ErrorCodes.CustomerNotFound, $"No customer has {CustomerDirectory.Describe(identifier.Value!)}.");
+            return CustomerDirectory.NotFound(identifier.Value!, ErrorKind.Rule);
         }
 
         // A common code has a row per holder: the customer's own, or (anyone can redeem) a holder's row still in force.

@@ -29,15 +29,19 @@ public static class UploadLayouts
         _ => OrgCustomers,
     };
 
-    public static bool BelongsToOffer(UploadKind kind) => kind is not (UploadKind.Entities or UploadKind.OrgCustomers);
+    /// <summary>The files an offer takes, in the order the screens list them.</summary>
+    public static readonly IReadOnlyList<UploadKind> OfferKinds =
+        [UploadKind.Customers, UploadKind.Codes, UploadKind.Audience, UploadKind.RevokeCustomers, UploadKind.Redemptions];
+
+    /// <summary>The org-wide files.</summary>
+    public static readonly IReadOnlyList<UploadKind> OrgKinds = [UploadKind.Entities, UploadKind.OrgCustomers];
+
+    public static bool BelongsToOffer(UploadKind kind) => OfferKinds.Contains(kind);
 
     /// <summary>The kind named in a URL (<c>?kind=customers</c>); "customers" means issuing for an offer and registering for the org.</summary>
     public static UploadKind? Parse(string? name, bool forOffer)
     {
-        var kinds = forOffer
-            ? new[] { UploadKind.Customers, UploadKind.Codes, UploadKind.Audience, UploadKind.RevokeCustomers, UploadKind.Redemptions }
-            : [UploadKind.Entities, UploadKind.OrgCustomers];
-        return kinds.Cast<UploadKind?>().FirstOrDefault(k => For(k!.Value).Kind.Equals(name?.Trim(), StringComparison.OrdinalIgnoreCase));
+        return (forOffer ? OfferKinds : OrgKinds).Cast<UploadKind?>().FirstOrDefault(k => For(k!.Value).Kind.Equals(name?.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>A downloadable template: the header and one example row.</summary>

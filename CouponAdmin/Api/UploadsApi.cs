@@ -19,13 +19,11 @@ internal static class UploadsApi
     {
         api.MapPost("/offers/{id:long}/uploads", (long id, string? kind, bool? dryRun, HttpContext http, UploadQueue queue, CancellationToken ct) =>
                 ReceiveAsync(UploadLayouts.Parse(kind, forOffer: true), kind, id, dryRun ?? false, http, queue, maxFileBytes, ct))
-            .WithTags("Uploads").RequireScope(ApiScopes.Admin).DisableAntiforgery().WithFormOptions(multipartBodyLengthLimit: maxFileBytes + (1 << 20))
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(maxFileBytes + (1 << 20)));
+            .AcceptsUploadedFile(maxFileBytes);
 
         api.MapPost("/org/uploads", (string? kind, bool? dryRun, HttpContext http, UploadQueue queue, CancellationToken ct) =>
                 ReceiveAsync(UploadLayouts.Parse(kind, forOffer: false), kind, null, dryRun ?? false, http, queue, maxFileBytes, ct))
-            .WithTags("Uploads").RequireScope(ApiScopes.Admin).DisableAntiforgery().WithFormOptions(multipartBodyLengthLimit: maxFileBytes + (1 << 20))
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(maxFileBytes + (1 << 20)));
+            .AcceptsUploadedFile(maxFileBytes);
 
         api.MapGet("/uploads/{uploadId:long}", async Task<Results<Ok<UploadResponse>, ProblemHttpResult>> (long uploadId, UploadQueries uploads, CancellationToken ct) =>
                 await uploads.GetAsync(uploadId, ct) is { } upload ? TypedResults.Ok(ToResponse(upload)) : ApiResults.Problem(UploadQueries.NotFound(uploadId)))
@@ -36,6 +34,14 @@ internal static class UploadsApi
         api.MapGet("/uploads/templates/{kind}.csv", (string kind, bool? org) => UploadDownloads.Template(kind, org == true))
             .WithTags("Uploads").RequireScope(ApiScopes.Admin);
     }
+
+    /// <summary>An upload endpoint: admin scope, a multipart body up to the file limit plus room for the form.</summary>
+    private static RouteHandlerBuilder AcceptsUploadedFile(this RouteHandlerBuilder endpoint, long maxFileBytes) =>
+        endpoint.WithTags("Uploads").RequireScope(ApiScopes.Admin).DisableAntiforgery()
+            .WithFormOptions(multipartBodyLengthLimit: maxFileBytes + FormMargin)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(maxFileBytes + FormMargin));
+
+    private const long FormMargin = 1 << 20;
 
     private static async Task<IResult> ReceiveAsync(UploadKind? kind, string? kindName, long? offerId, bool dryRun, HttpContext http, UploadQueue queue,
         long maxFileBytes, CancellationToken ct)
@@ -76,7 +82,7 @@ internal static class UploadsApi
     }
 
     private static IEnumerable<string> KindNames(bool forOffer) =>
-        Enum.GetValues<UploadKind>().Where(k => UploadLayouts.BelongsToOffer(k) == forOffer).Select(k => UploadLayouts.For(k).Kind);
+        (forOffer ? UploadLayouts.OfferKinds : UploadLayouts.OrgKinds).Select(k => UploadLayouts.For(k).Kind);
 
     public static UploadResponse ToResponse(Upload u) =>
         new(u.Id, UploadLayouts.For(u.Kind).Kind, u.OfferId, u.FileName, u.Status, u.DryRun, u.TotalRows, u.ProcessedRows, u.SucceededRows, u.FailedRows,

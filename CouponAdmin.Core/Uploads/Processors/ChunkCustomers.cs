@@ -45,7 +45,7 @@ internal static class ChunkCustomers
             }
             else
             {
-                chunk.Fail(row.RowNumber, raw, null, ErrorCodes.CustomerNotFound, $"No customer has {CustomerDirectory.Describe(id)}.");
+                chunk.Fail(row.RowNumber, raw, null, CustomerDirectory.NotFound(id, ErrorKind.Rule));
             }
         }
 

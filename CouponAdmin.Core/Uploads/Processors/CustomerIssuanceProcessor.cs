@@ -47,7 +47,7 @@ internal sealed class CustomerIssuanceProcessor : IUploadProcessor
             return;
         }
 
-        var ledger = await IssualLedger.LoadAsync(run.Db, offer, rows.Select(r => r.CustomerId).Distinct().ToList(), await CodesLeftAsync(run, offer, ct), now, ct);
+        var ledger = await IssualLedger.LoadAsync(run.Db, offer, rows.Select(r => r.CustomerId).Distinct().ToList(), await IssuedCodes.LeftAsync(run.Db, offer, _generator, ct), now, ct);
         if (_dryRunLedger is not null)
         {
             ledger.Carry(_dryRunLedger);
@@ -117,9 +117,6 @@ internal sealed class CustomerIssuanceProcessor : IUploadProcessor
         codes.Flush();
         await IssualLedgerWriter.WriteCountsAsync(db, offer, ledger, issued, now, ct);
     }
-
-    private Task<long> CodesLeftAsync(UploadRunContext run, Offer offer, CancellationToken ct) =>
-        IssuedCodes.LeftAsync(run.Db, offer, _generator, ct);
 
     private static bool ParseCount(Csv.CsvRow row, UploadChunk chunk, Dictionary<int, int> counts)
     {

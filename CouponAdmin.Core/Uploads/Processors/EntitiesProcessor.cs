@@ -1,4 +1,4 @@
-using CouponAdmin.Core.Audit;
+using CouponAdmin.Core.Persistence;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Org;
 using Microsoft.EntityFrameworkCore;
@@ -35,32 +35,19 @@ internal sealed class EntitiesProcessor : IUploadProcessor
             }
 
             var request = new OrgEntityRequest(type, id!, row["name"]!, row["parentId"], row["conceptId"], row["currency"]?.ToUpperInvariant());
-            var errors = await OrgEntityRules.ValidateAsync(db, request, ct);
-            if (errors.Count > 0)
-            {
-                chunk.Fail(row.RowNumber, id, null, Error.Validation(errors) with { Code = ErrorCodes.InvalidRow });
-                continue;
-            }
-
-            var existing = await db.OrgEntities.AsNoTracking().FirstOrDefaultAsync(e => e.Type == type && e.EntityId == request.Id, ct);
-            if (existing is not null)
-            {
-                if (existing.Name != request.Name || existing.ParentId != request.ParentId || existing.ConceptId != request.ConceptId || existing.Currency != request.Currency)
-                {
-                    chunk.Fail(row.RowNumber, id, null, ErrorCodes.DuplicateOrgEntity, $"A {type.ToString().ToUpperInvariant()} with id '{request.Id}' already exists with other details.");
-                }
-
-                continue;
-            }
-
-            db.OrgEntities.Add(new OrgEntity(type, request.Id, request.Name, request.ParentId, request.ConceptId, request.Currency));
-            if (!run.DryRun)
-            {
-                AuditLog.Record(db, run.Clock.GetUtcNow(), run.Actor, "org.entity.added", type.ToString(), request.Id, (OrgEntityRequest?)null, request);
-            }
-
             // Saved at once (inside the chunk's transaction) so the next rows can name it as their parent.
-            await db.SaveChangesAsync(ct);
+            var added = await OrgSetup.AddEntityAsync(db, request, run.Actor, run.Clock.GetUtcNow(), ct);
+            if (added.IsSuccess || (added.Error!.Code == ErrorCodes.DuplicateOrgEntity && await SameAsExistingAsync(db, request, ct)))
+            {
+                continue;
+            }
+
+            chunk.Fail(row.RowNumber, id, null, added.Error!.Kind == ErrorKind.Validation ? added.Error with { Code = ErrorCodes.InvalidRow } : added.Error);
         }
     }
+
+    /// <summary>Whether the entity with the row's type and id has the row's details (a replayed or repeated row).</summary>
+    private static async Task<bool> SameAsExistingAsync(CouponDbContext db, OrgEntityRequest r, CancellationToken ct) =>
+        await db.OrgEntities.AsNoTracking().AnyAsync(e => e.Type == r.Type && e.EntityId == r.Id && e.Name == r.Name && e.ParentId == r.ParentId
+                                                          && e.ConceptId == r.ConceptId && e.Currency == r.Currency, ct);
 }
