@@ -26,8 +26,6 @@ internal sealed class CouponInserter : IDisposable
         _batch = _create(RowsPerStatement);
     }
 
-    public int Written { get; private set; }
-
     public void Add(string code, long? index, long customerId)
     {
         _pending[_count++] = (code, index, customerId);
@@ -62,7 +60,6 @@ internal sealed class CouponInserter : IDisposable
         }
 
         cmd.ExecuteNonQuery();
-        Written += rows;
         _count = 0;
     }
 

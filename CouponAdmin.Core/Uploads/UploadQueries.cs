@@ -42,13 +42,6 @@ public sealed class UploadQueries(IDbContextFactory<CouponDbContext> dbFactory, 
         }
     }
 
-    /// <summary>The first issues of an upload, for the screen.</summary>
-    public async Task<IReadOnlyList<UploadIssue>> IssuesAsync(long uploadId, int take, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.UploadIssues.AsNoTracking().Where(i => i.UploadId == uploadId).OrderBy(i => i.Row).ThenBy(i => i.Id).Take(take).ToListAsync(ct);
-    }
-
     /// <summary>Streams the codes a <c>customers</c> upload issued (<c>row,identifier,code</c>), only as far as committed.</summary>
     public async Task WriteSuccessCsvAsync(Upload upload, Stream output, CancellationToken ct = default)
     {
