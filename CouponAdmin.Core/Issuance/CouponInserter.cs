@@ -31,36 +31,35 @@ internal sealed class CouponInserter : IDisposable
         _pending[_count++] = (code, index, customerId);
         if (_count == RowsPerStatement)
         {
-            Execute(_batch, _count);
+            Execute(_batch, 0, RowsPerStatement);
+            _count = 0;
         }
     }
 
-    /// <summary>Writes what is still buffered; call before the transaction commits.</summary>
+    /// <summary>Writes what is still buffered, one row per statement; call before the transaction commits.</summary>
     public void Flush()
     {
-        var rest = _count;
-        _count = 0;
         _single ??= _create(1);
-        for (var i = 0; i < rest; i++)
+        for (var i = 0; i < _count; i++)
         {
-            _pending[0] = _pending[i];
-            _count = 1;
-            Execute(_single, 1);
+            Execute(_single, i, 1);
         }
+
+        _count = 0;
     }
 
-    private void Execute(DbCommand cmd, int rows)
+    /// <summary>Runs <paramref name="cmd"/> with the buffered rows from <paramref name="first"/> on as its <paramref name="rows"/> rows.</summary>
+    private void Execute(DbCommand cmd, int first, int rows)
     {
         for (var r = 0; r < rows; r++)
         {
-            var (code, index, customer) = _pending[r];
+            var (code, index, customer) = _pending[first + r];
             cmd.Parameters[3 * r].Value = code;
             cmd.Parameters[(3 * r) + 1].Value = index is { } i ? i : DBNull.Value;
             cmd.Parameters[(3 * r) + 2].Value = customer;
         }
 
         cmd.ExecuteNonQuery();
-        _count = 0;
     }
 
     /// <summary>A prepared INSERT of <paramref name="rows"/> coupons; per row the code, its index and the customer vary.</summary>
