@@ -21,7 +21,37 @@ public sealed class GeneratedCodeSpace
     public byte[] PermutationKey { get; set; } = [];
     public long NextCodeIndex { get; set; }
 
+    /// <summary>Characters in a code of this space: the fixed text and the random part.</summary>
+    public int CodeLength => FixedText.Length + Length;
+
     public SpaceCodeGenerator Generator() => new(FixedText, Alphabet, Length, PermutationKey);
+
+    /// <summary>
+    /// Whether one code could come from both spaces: the same length and, at every position, a character both allow
+    /// ("1" + 4 digits and "12" + 3 digits overlap; a prefix "WEL" and a prefix "ABC" do not).
+    /// </summary>
+    public bool Overlaps(GeneratedCodeSpace other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (CodeLength != other.CodeLength)
+        {
+            return false;
+        }
+
+        for (var position = 0; position < CodeLength; position++)
+        {
+            if (!CharactersAt(position).Any(c => other.Allows(position, c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private string CharactersAt(int position) => position < FixedText.Length ? FixedText[position].ToString() : Alphabet;
+
+    private bool Allows(int position, char c) => position < FixedText.Length ? FixedText[position] == c : Alphabet.Contains(c, StringComparison.Ordinal);
 
     /// <summary>The space an offer's settings draw codes from, or null when its codes are not generated.</summary>
     public static GeneratedCodeSpace? For(GenerationSettings g) => g.Method switch

@@ -42,11 +42,13 @@ public static partial class ErrorCodes
     public const string SeriesRedemptionLimitReached = "SERIES_REDEMPTION_LIMIT_REACHED";
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string NoExchangeRate = "NO_EXCHANGE_RATE";
+    public const string DuplicateTransaction = "DUPLICATE_TRANSACTION";
 
     // Reversing and revoking
     public const string RedemptionNotFound = "REDEMPTION_NOT_FOUND";
     public const string AlreadyReversed = "ALREADY_REVERSED";
     public const string CouponNotReversible = "COUPON_NOT_REVERSIBLE";
+    public const string CouponNotTransferable = "COUPON_NOT_TRANSFERABLE";
 
     // Uploads
     public const string UploadNotFound = "UPLOAD_NOT_FOUND";

@@ -29,7 +29,8 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            if (await ClashAsync(db, r, externalId, mobile, email, ct) is { } clash)
+            var keys = new CustomerKeys(r.UserId, externalId, mobile, email);
+            if (CustomerMatch.ForNewCustomer(keys, await CustomerMatch.CandidatesAsync(db, keys, ct)) is { } clash)
             {
                 return clash;
             }
@@ -55,20 +56,6 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
                 // Another registration took the same user id or identifier a moment ago: look again.
             }
         }
-    }
-
-    private static async Task<Error?> ClashAsync(CouponDbContext db, RegisterCustomerRequest r, string? externalId, string? mobile, string? email, CancellationToken ct)
-    {
-        var clash = await db.Customers.AsNoTracking()
-            .Where(c => c.UserId == r.UserId || (externalId != null && c.ExternalId == externalId) || (mobile != null && c.Mobile == mobile) || (email != null && c.Email == email))
-            .FirstOrDefaultAsync(ct);
-        if (clash is null)
-        {
-            return null;
-        }
-
-        var which = clash.UserId == r.UserId ? $"user id {r.UserId}" : clash.ExternalId == externalId && externalId != null ? $"external id '{externalId}'" : clash.Mobile == mobile && mobile != null ? $"mobile '{mobile}'" : $"e-mail '{email}'";
-        return new Error(ErrorCodes.DuplicateCustomer, $"A customer with {which} already exists (user id {clash.UserId}).", ErrorKind.Conflict);
     }
 
     /// <summary>Finds a customer by a parsed identifier; refusals carry the API's error codes.</summary>

@@ -16,7 +16,6 @@ internal sealed record ChunkOutcome(long LastCustomerId, int Considered, int Iss
 internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGenerator generator, BulkIssueRun run)
 {
     private readonly OfferDefinition _d = offer.Definition;
-    private readonly long _capacity = generator.IsShared || generator.Capacity > long.MaxValue ? long.MaxValue : (long)generator.Capacity;
 
     public async Task PrepareAsync(CancellationToken ct)
     {
@@ -42,8 +41,8 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
         }
 
         var granted = await GrantAsync(eligible.Count, ct);
-        var (firstIndex, indexes) = generator.IsShared ? (0, granted) : await TakeIndexesAsync(granted, ct);
-        var issued = InsertChunk(eligible, indexes, firstIndex, now, expiresAt, ct);
+        var indexes = generator.IsShared ? null : await CodeAllocator.TakeAsync(db, offer.CodeSpaceId!.Value, granted, ct);
+        var issued = InsertChunk(eligible, indexes?.Count ?? granted, indexes, now, expiresAt, ct);
         if (issued < granted)
         {
             // Codes ran out or belonged to another offer: give the unused grants back to the series counter.
@@ -67,7 +66,7 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
             """, ct, ("@r", run.Id), ("@last", candidates[^1]), ("@n", candidates.Count), ("@issued", issued)) ?? 0;
         var totalConsidered = await db.ScalarAsync<long>("""SELECT "Considered" FROM "BulkIssueRuns" WHERE "Id" = @r""", ct, ("@r", run.Id)) ?? 0;
         await tx.CommitAsync(ct);
-        return new ChunkOutcome(candidates[^1], candidates.Count, issued, indexes < eligible.Count, totalConsidered, totalIssued);
+        return new ChunkOutcome(candidates[^1], candidates.Count, issued, issued < eligible.Count, totalConsidered, totalIssued);
     }
 
     /// <summary>How many of <paramref name="wanted"/> the series limit still allows; each try is one conditional update.</summary>
@@ -93,29 +92,8 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
         return 0;
     }
 
-    /// <summary>Takes up to <paramref name="count"/> consecutive permutation indexes within the code space.</summary>
-    private async Task<(long First, int Count)> TakeIndexesAsync(int count, CancellationToken ct)
-    {
-        while (count > 0)
-        {
-            var next = await db.ScalarAsync<long>("""
-                UPDATE "CodeSpaces" SET "NextCodeIndex" = "NextCodeIndex" + @n
-                WHERE "Id" = @s AND "NextCodeIndex" + @n <= @capacity
-                RETURNING "NextCodeIndex"
-                """, ct, ("@s", offer.CodeSpaceId), ("@n", count), ("@capacity", _capacity));
-            if (next is { } n)
-            {
-                return (n - count, count);
-            }
-
-            var used = await db.ScalarAsync<long>("""SELECT "NextCodeIndex" FROM "CodeSpaces" WHERE "Id" = @s""", ct, ("@s", offer.CodeSpaceId)) ?? 0;
-            count = (int)Math.Clamp(_capacity - used, 0, count - 1);
-        }
-
-        return (0, 0);
-    }
-
-    private int InsertChunk(List<long> customers, int granted, long firstIndex, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
+    /// <param name="indexes">The code indexes to give, one per coupon; null for a common code.</param>
+    private int InsertChunk(List<long> customers, int granted, List<long>? indexes, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
     {
         using var inserter = new CouponInserter(db, offer.Id, generator.IsShared, offer.CodeSpaceId, now, expiresAt);
         var buffer = new char[generator.CodeLength];
@@ -126,9 +104,9 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
                 ct.ThrowIfCancellationRequested();
             }
 
-            var index = generator.IsShared ? 0 : firstIndex + row;
-            generator.WriteCode(index, buffer);
-            inserter.Add(new string(buffer), generator.IsShared ? null : index, customers[row]);
+            var index = indexes?[row];
+            generator.WriteCode(index ?? 0, buffer);
+            inserter.Add(new string(buffer), index, customers[row]);
         }
 
         inserter.Flush();

@@ -24,13 +24,12 @@ internal static class CodeSource
             return generator.CodeAt(0);
         }
 
-        var capacity = generator.Capacity > long.MaxValue ? long.MaxValue : (long)generator.Capacity;
-        if (await IssuanceCounters.TryTakeCodeIndexAsync(db, offer.CodeSpaceId!.Value, capacity, ct) is not { } index)
+        // Unique by construction: the space's counter hands each index out once, and the allocator skips codes others hold.
+        if (await CodeAllocator.TakeAsync(db, offer.CodeSpaceId!.Value, 1, ct) is not [var index])
         {
-            return NoCodes(offer, $"all {capacity:N0} codes of its format are used");
+            return NoCodes(offer, $"all {generator.Capacity:N0} codes of its format are used");
         }
 
-        // Unique by construction: the space's counter hands each index out once.
         var code = generator.CodeAt(index);
         await InsertAsync(db, offer.Id, code, shared: false, offer.CodeSpaceId, index, customerId, now, expiresAt, ct);
         return code;

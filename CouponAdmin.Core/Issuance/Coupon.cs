@@ -24,6 +24,12 @@ public sealed class Coupon
     public int RedemptionCount { get; set; }
     public DateTimeOffset LastStatusChangeAt { get; set; }
 
+    /// <summary>
+    /// 0 for the first coupon of a code; a transfer revokes the coupon and writes the code's next coupon with the next
+    /// number, so the unique indexes admit one coupon per code and holder change while the old holder keeps their history.
+    /// </summary>
+    public int TransferSeq { get; set; }
+
     /// <summary>Expiry is derived: an issued coupon past its expiry time is expired without a write.</summary>
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expires && expires < now;
 

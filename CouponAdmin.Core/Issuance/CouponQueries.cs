@@ -25,13 +25,17 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
     {
         var normalized = CodeFormat.Normalize(code);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var matches = await Rows(db, await CouponLookup.ByCodeAsync(db, normalized, ct)).Take(2).ToListAsync(ct);
-        return matches.Count switch
+        // A transferred code has a coupon per holder: the latest is the one in force.
+        var byCode = (await CouponLookup.ByCodeAsync(db, normalized, ct)).OrderByDescending(c => c.TransferSeq).ThenByDescending(c => c.Id);
+        var matches = await Rows(db, byCode).Take(2).ToListAsync(ct);
+        if (matches.Count == 0)
         {
-            0 => Error.NotFound(ErrorCodes.CouponNotFound, $"There is no coupon '{normalized}'."),
-            1 => (await ViewsAsync(db, matches, ct))[0],
-            _ => Error.Validation([new FieldError("code", $"'{normalized}' is a common code held by many customers; look it up through the customer's coupons.")]),
-        };
+            return Error.NotFound(ErrorCodes.CouponNotFound, $"There is no coupon '{normalized}'.");
+        }
+
+        return matches.Count > 1 && matches[0].Coupon.IsShared
+            ? Error.Validation([new FieldError("code", $"'{normalized}' is a common code held by many customers; look it up through the customer's coupons.")])
+            : (await ViewsAsync(db, matches.Take(1).ToList(), ct))[0];
     }
 
     public async Task<Result<CouponView>> ByIdAsync(long couponId, CancellationToken ct = default)

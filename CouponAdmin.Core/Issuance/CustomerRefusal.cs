@@ -11,14 +11,16 @@ namespace CouponAdmin.Core.Issuance;
 /// </summary>
 internal static class CustomerRefusal
 {
-    public static async Task<Result<IssuedCoupon>> ExplainAsync(CouponDbContext db, Offer offer, long customerId, DateTimeOffset now, CancellationToken ct)
+    /// <param name="sendExisting">False when the customer must get this very code (a transfer), so their own coupon is no answer.</param>
+    public static async Task<Result<IssuedCoupon>> ExplainAsync(CouponDbContext db, Offer offer, long customerId, DateTimeOffset now, CancellationToken ct,
+        bool sendExisting = true)
     {
         var d = offer.Definition;
         var counter = await db.CustomerIssuals.AsNoTracking().FirstAsync(c => c.OfferId == offer.Id && c.CustomerId == customerId, ct);
         var max = IssuanceChecks.MaxPerCustomer(d);
         var maxReached = max is { } m && counter.Count >= m;
 
-        if (maxReached && d.Issual.OnRepeatMatch == RepeatMatchAction.SendExisting && await ValidCouponAsync(db, offer.Id, customerId, now, ct) is { } existing)
+        if (maxReached && sendExisting && d.Issual.OnRepeatMatch == RepeatMatchAction.SendExisting && await ValidCouponAsync(db, offer.Id, customerId, now, ct) is { } existing)
         {
             return new IssuedCoupon(existing.Code, offer.Id, customerId, existing.IssuedAt!.Value, existing.ExpiresAt, CouponStatus.Issued, Existing: true);
         }

@@ -115,6 +115,21 @@ internal sealed class IssualLedger
         _codesLeft = Math.Min(_codesLeft, previous._codesLeft);
     }
 
+    /// <summary>
+    /// Takes back the latest grant to the customer when no code could be found for it after all (a code space used up
+    /// sooner than counted, because an overlapping space holds some of its codes).
+    /// </summary>
+    public void Withdraw(long customerId)
+    {
+        if (_customers.TryGetValue(customerId, out var state) && state.Count > 0)
+        {
+            _customers[customerId] = (state.Count - 1, state.Last);
+        }
+
+        _seriesIssued--;
+        Granted.RemoveAt(Granted.LastIndexOf(customerId));
+    }
+
     /// <summary>Decides one issual for the customer, in DESIGN.md's rule order, and counts it when granted.</summary>
     public (IssualDecision Decision, Error? Refusal) TryIssue(long customerId)
     {

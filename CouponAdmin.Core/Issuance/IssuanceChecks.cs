@@ -33,6 +33,12 @@ internal static class IssuanceChecks
             : null;
     }
 
+    /// <summary>The rules that only read, in order, for one customer: offer issuable, audience, past issuals.</summary>
+    public static async Task<Error?> ReadOnlyRulesAsync(CouponDbContext db, Offer offer, long customerId, DateTimeOffset now, CancellationToken ct) =>
+        OfferIssuable(offer, now)
+        ?? await AudienceAsync(db, offer, customerId, ct)
+        ?? await PastIssualAsync(db, offer, customerId, now, ct);
+
     public static async Task<Error?> AudienceAsync(CouponDbContext db, Offer offer, long customerId, CancellationToken ct) =>
         offer.Definition.Coupon.SpecificCustomersOnly
         && !await db.AudienceMembers.AnyAsync(a => a.OfferId == offer.Id && a.CustomerId == customerId, ct)

@@ -15,10 +15,22 @@ internal static class IssuanceCounters
             ct, ("@o", offerId));
 
     /// <summary>
-    /// Counts one more coupon for the customer if they hold fewer than <paramref name="max"/> and their last came
-    /// no later than <paramref name="gapStart"/>. Returns false when either rule refuses.
+    /// Counts one more coupon for the customer when the offer has a per-customer rule: if they hold fewer than its
+    /// maximum and their last came before its gap. Returns false when either rule refuses.
     /// </summary>
-    public static async Task<bool> TryCountCustomerAsync(CouponDbContext db, long offerId, long customerId, int? max, DateTimeOffset? gapStart, DateTimeOffset now, CancellationToken ct)
+    public static Task<bool> TryCountCustomerAsync(CouponDbContext db, Offer offer, long customerId, DateTimeOffset now, CancellationToken ct)
+    {
+        var d = offer.Definition;
+        if (!IssuanceChecks.CountsPerCustomer(d))
+        {
+            return Task.FromResult(true);
+        }
+
+        var gapStart = d.Issual.MinGapDays > 0 ? now.AddDays(-d.Issual.MinGapDays) : (DateTimeOffset?)null;
+        return TryCountCustomerAsync(db, offer.Id, customerId, IssuanceChecks.MaxPerCustomer(d), gapStart, now, ct);
+    }
+
+    private static async Task<bool> TryCountCustomerAsync(CouponDbContext db, long offerId, long customerId, int? max, DateTimeOffset? gapStart, DateTimeOffset now, CancellationToken ct)
     {
         await db.ExecuteAsync("""INSERT INTO "CustomerIssuals" ("OfferId", "CustomerId", "Count", "LastIssuedAt") VALUES (@o, @c, 0, NULL) ON CONFLICT DO NOTHING""",
             ct, ("@o", offerId), ("@c", customerId));
@@ -38,14 +50,6 @@ internal static class IssuanceCounters
             WHERE "OfferId" = @o AND (@limit IS NULL OR "IssuedCount" < @limit)
             RETURNING "IssuedCount"
             """, ct, ("@o", offerId), ("@limit", totalLimit));
-
-    /// <summary>Takes the next index of a code space's permutation unless the space is used up.</summary>
-    public static Task<long?> TryTakeCodeIndexAsync(CouponDbContext db, long spaceId, long capacity, CancellationToken ct) =>
-        db.ScalarAsync<long>("""
-            UPDATE "CodeSpaces" SET "NextCodeIndex" = "NextCodeIndex" + 1
-            WHERE "Id" = @s AND "NextCodeIndex" < @capacity
-            RETURNING "NextCodeIndex" - 1
-            """, ct, ("@s", spaceId), ("@capacity", capacity));
 
     /// <summary>Recounts every customer's coupons of the offer, for when a per-customer rule is added to a live offer.</summary>
     public static Task RebuildCustomerCountsAsync(CouponDbContext db, long offerId, CancellationToken ct) =>

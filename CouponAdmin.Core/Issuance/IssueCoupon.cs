@@ -43,10 +43,7 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
         }
 
         var now = clock.GetUtcNow();
-        var refusal = IssuanceChecks.OfferIssuable(offer, now)
-            ?? await IssuanceChecks.AudienceAsync(db, offer, customerId, ct)
-            ?? await IssuanceChecks.PastIssualAsync(db, offer, customerId, now, ct);
-        if (refusal is not null)
+        if (await IssuanceChecks.ReadOnlyRulesAsync(db, offer, customerId, now, ct) is { } refusal)
         {
             return refusal;
         }
@@ -68,13 +65,9 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
         DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
     {
         var d = offer.Definition;
-        if (IssuanceChecks.CountsPerCustomer(d))
+        if (!await IssuanceCounters.TryCountCustomerAsync(db, offer, customerId, now, ct))
         {
-            var gapStart = d.Issual.MinGapDays > 0 ? now.AddDays(-d.Issual.MinGapDays) : (DateTimeOffset?)null;
-            if (!await IssuanceCounters.TryCountCustomerAsync(db, offer.Id, customerId, IssuanceChecks.MaxPerCustomer(d), gapStart, now, ct))
-            {
-                return await CustomerRefusal.ExplainAsync(db, offer, customerId, now, ct);
-            }
+            return await CustomerRefusal.ExplainAsync(db, offer, customerId, now, ct);
         }
 
         await IssuanceCounters.EnsureOfferRowAsync(db, offer.Id, ct);

@@ -13,7 +13,8 @@ internal sealed class IssuedCodes(CouponDbContext db, Offer offer, ICodeGenerato
 {
     private CouponInserter? _inserter;
     private DbCommand? _takeFromPool;
-    private long _nextIndex;
+    private List<long> _indexes = [];
+    private int _next;
     private char[] _buffer = [];
 
     /// <summary>How many more coupons the offer's code source can give.</summary>
@@ -32,26 +33,30 @@ internal sealed class IssuedCodes(CouponDbContext db, Offer offer, ICodeGenerato
         }
 
         var used = await db.ScalarAsync<long>("""SELECT "NextCodeIndex" FROM "CodeSpaces" WHERE "Id" = @s""", ct, ("@s", offer.CodeSpaceId)) ?? 0;
-        return (long)System.Numerics.BigInteger.Min(generator.Capacity, long.MaxValue) - used;
+        var held = await HeldCodes.AheadOfCounterAsync(db, offer.CodeSpaceId!.Value, ct) ?? 0;
+        return (long)System.Numerics.BigInteger.Min(generator.Capacity, long.MaxValue) - used - held;
     }
 
-    /// <summary>Takes <paramref name="count"/> consecutive indexes of the permutation; the caller checked with <see cref="LeftAsync"/> in this transaction.</summary>
-    public async Task ReserveAsync(int count, CancellationToken ct)
+    /// <summary>
+    /// Takes the codes for <paramref name="count"/> coupons from the allocator; returns how many it could give (fewer only
+    /// when a code space runs out sooner than <see cref="LeftAsync"/> could tell, because an overlapping space holds some).
+    /// </summary>
+    public async Task<int> ReserveAsync(int count, CancellationToken ct)
     {
         if (generator is null || count == 0)
         {
-            return;
+            return count;
         }
 
         _buffer = new char[generator.CodeLength];
         _inserter = new CouponInserter(db, offer.Id, generator.IsShared, generator.IsShared ? null : offer.CodeSpaceId, now, expiresAt);
-        if (!generator.IsShared)
+        if (generator.IsShared)
         {
-            var next = await db.ScalarAsync<long>("""
-                UPDATE "CodeSpaces" SET "NextCodeIndex" = "NextCodeIndex" + @n WHERE "Id" = @s RETURNING "NextCodeIndex"
-                """, ct, ("@s", offer.CodeSpaceId), ("@n", count));
-            _nextIndex = next!.Value - count;
+            return count;
         }
+
+        _indexes = await CodeAllocator.TakeAsync(db, offer.CodeSpaceId!.Value, count, ct);
+        return _indexes.Count;
     }
 
     public async Task<string> IssueAsync(long customerId, CancellationToken ct)
@@ -61,7 +66,7 @@ internal sealed class IssuedCodes(CouponDbContext db, Offer offer, ICodeGenerato
             return await TakeFromPoolAsync(customerId, ct);
         }
 
-        long? index = generator.IsShared ? null : _nextIndex++;
+        long? index = generator.IsShared ? null : _indexes[_next++];
         generator.WriteCode(index ?? 0, _buffer);
         var code = new string(_buffer);
         _inserter!.Add(code, index, customerId);

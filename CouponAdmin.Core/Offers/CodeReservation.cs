@@ -19,11 +19,16 @@ internal static class CodeReservation
         switch (g.Method)
         {
             case GenerationMethod.Common:
-                var key = "C:" + CodeFormat.Normalize(g.CommonCode!);
-                var owner = await OwnerAsync(db, key, selfId, ct);
-                return owner is null
-                    ? key
-                    : Invalid("coupon.generation.commonCode", $"The common code '{g.CommonCode}' is already used by offer {owner}.");
+                // Any source counts: another offer's common code, an uploaded code, or a code a generated space gave out.
+                var code = CodeFormat.Normalize(g.CommonCode!);
+                if (await HeldCodes.OwnerAsync(db, code, selfId, ct) is { } owner)
+                {
+                    return Invalid("coupon.generation.commonCode", $"The common code '{g.CommonCode}' is already a code of offer {owner}: choose another.");
+                }
+
+                // A code of a generated shape is fine: the spaces of that shape skip it from now on.
+                await HeldCodes.ClaimAsync(db, code, ct);
+                return HeldCodes.CommonReservation(code);
 
             case GenerationMethod.RandomizedCommon when current is null:
                 var sample = RandomizedCommonCode.FromSample(g.SampleCode!);
@@ -47,7 +52,4 @@ internal static class CodeReservation
     }
 
     private static Error Invalid(string path, string message) => Error.Validation([new FieldError(path, message)]);
-
-    private static async Task<long?> OwnerAsync(CouponDbContext db, string key, long selfId, CancellationToken ct) =>
-        await db.Offers.AsNoTracking().Where(o => o.ReservedCode == key && o.Id != selfId).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
 }

@@ -52,7 +52,7 @@ public sealed class DuplicateOffer(IDbContextFactory<CouponDbContext> dbFactory,
         return copy.Length <= OfferDefinition.MaxNameLength ? copy : copy[..OfferDefinition.MaxNameLength].TrimEnd();
     }
 
-    /// <summary>The code followed by 2, 3, … (cut to fit the length limit): the first no offer holds.</summary>
+    /// <summary>The code followed by 2, 3, … (cut to fit the length limit): the first no offer holds, in any form.</summary>
     private static async Task<string?> FreeCommonCodeAsync(CouponDbContext db, string code, CancellationToken ct)
     {
         var taken = (await db.Offers.AsNoTracking().Where(o => o.ReservedCode != null && o.ReservedCode.StartsWith("C:"))
@@ -62,7 +62,8 @@ public sealed class DuplicateOffer(IDbContextFactory<CouponDbContext> dbFactory,
         {
             var suffix = n.ToString(CultureInfo.InvariantCulture);
             var candidate = stem[..Math.Min(stem.Length, GenerationSettings.MaxCommonCodeLength - suffix.Length)] + suffix;
-            if (!taken.Contains("C:" + CodeFormat.Normalize(candidate)))
+            var normalized = CodeFormat.Normalize(candidate);
+            if (!taken.Contains(HeldCodes.CommonReservation(normalized)) && await HeldCodes.OwnerAsync(db, normalized, null, ct) is null)
             {
                 return candidate;
             }

@@ -29,6 +29,7 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<IssualAlert> IssualAlerts => Set<IssualAlert>();
     public DbSet<BulkIssueRun> BulkIssueRuns => Set<BulkIssueRun>();
     public DbSet<GeneratedCodeSpace> CodeSpaces => Set<GeneratedCodeSpace>();
+    public DbSet<HeldCodeIndex> HeldCodeIndexes => Set<HeldCodeIndex>();
     public DbSet<CouponRedemption> Redemptions => Set<CouponRedemption>();
     public DbSet<CustomerCodeRedemption> CustomerCodeRedemptions => Set<CustomerCodeRedemption>();
     public DbSet<CustomerOfferRedemption> CustomerOfferRedemptions => Set<CustomerOfferRedemption>();

@@ -79,20 +79,28 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
     private async Task<Result<RedemptionOutcome>> WriteAsync(CouponDbContext db, PreparedRedemption prepared, RedeemRequest request, string actor, CancellationToken ct)
     {
         var c = prepared.Context;
-        if (await RedemptionCounters.CountAsync(db, c, ct) is { } limit)
+        if ((await PosTransactions.UnusedAsync(db, c, request.TransactionId, ct) ?? await RedemptionCounters.CountAsync(db, c, ct)) is { } refusal)
         {
-            return limit;
+            return refusal;
         }
 
+        var transactionId = PosTransactions.Normalize(request.TransactionId);
         var id = await db.ScalarAsync<long>("""
             INSERT INTO "Redemptions" ("CouponId", "OfferId", "CustomerId", "Code", "StoreId", "TillId", "BillAmount", "Currency",
                                        "DiscountAmount", "TransactionId", "At", "Active", "ReversedAt")
             VALUES (@coupon, @offer, @customer, @code, @store, @till, @bill, @currency, @discount, @tx, @at, 1, NULL)
+            ON CONFLICT DO NOTHING
             RETURNING "Id"
             """, ct, ("@coupon", c.Coupon.Id), ("@offer", c.Offer.Id), ("@customer", c.Customer.UserId), ("@code", c.Code),
             ("@store", c.Place.StoreId), ("@till", c.Place.TillId), ("@bill", request.BillAmount), ("@currency", prepared.Discount.Currency),
-            ("@discount", prepared.Discount.Amount), ("@tx", request.TransactionId.Trim()), ("@at", c.At)) ?? throw new InvalidOperationException("The redemption row was not written.");
-        var result = new RedemptionOutcome(id, c.Code, c.Offer.Id, c.Customer.UserId, prepared.Discount);
+            ("@discount", prepared.Discount.Amount), ("@tx", transactionId), ("@at", c.At));
+        if (id is null)
+        {
+            // Another writer (another node) recorded this transaction first: the unique index refused the row.
+            return PosTransactions.Duplicate(c.Code, transactionId, null);
+        }
+
+        var result = new RedemptionOutcome(id.Value, c.Code, c.Offer.Id, c.Customer.UserId, prepared.Discount);
         AuditLog.Record(db, clock.GetUtcNow(), actor, "coupon.redeemed", "Coupon", c.Code, (object?)null, result);
         return result;
     }

@@ -31,7 +31,7 @@ public sealed class ValidateCoupon(IDbContextFactory<CouponDbContext> dbFactory,
         // The limits are checked by trying them and rolling back: the same statements, so the same answer.
         using var gate = await WriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var limit = await RedemptionCounters.CountAsync(db, c, ct);
+        var limit = await PosTransactions.UnusedAsync(db, c, request.TransactionId, ct) ?? await RedemptionCounters.CountAsync(db, c, ct);
         await tx.RollbackAsync(ct);
         return limit is null ? new RedemptionOutcome(null, c.Code, c.Offer.Id, c.Customer.UserId, discount) : limit;
     }

@@ -82,7 +82,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WithoutAKeyTheSameBodyRedeemsAgain()
+    public async Task WithoutAKeyTheSameBodyIsADuplicateTransactionAndRedeemsNothingMore()
     {
         var offer = await _bed.ActiveOfferAsync(o => o.Redemption.CustomerLimit = 5);
         var holder = await _bed.CustomerAsync();
@@ -91,8 +91,11 @@ public sealed class IdempotencyTests : IAsyncLifetime
 
         var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor);
         var second = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor);
+        var third = await _bed.Redeemer.ExecuteAsync(request with { TransactionId = request.TransactionId + "-B" }, RedemptionTestBed.Actor);
 
-        Assert.NotEqual(first.Value!.RedemptionId, second.Value!.RedemptionId);
+        Assert.True(first.IsSuccess, first.Error?.Message);
+        Assert.Equal(ErrorCodes.DuplicateTransaction, second.Error?.Code);
+        Assert.True(third.IsSuccess, third.Error?.Message);
         Assert.Equal(2, (await _bed.RedemptionsAsync(offer.Id)).Count);
     }
 }

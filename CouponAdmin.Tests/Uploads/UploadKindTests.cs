@@ -42,24 +42,27 @@ public sealed class UploadKindTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DuplicateCodesInTheFileInTheOrgOrInAGeneratedFormatAreRefusedRowByRow()
+    public async Task CodesAlreadyInTheFileOrHeldInTheOrgAreRefusedRowByRowAndAGeneratedShapeIsAccepted()
     {
         var other = await UploadedCodesOfferAsync();
         await _bed.UploadAsync(UploadKind.Codes, other.Id, "code\nTAKEN-1\n");
-        // An auto-unique offer owns the 8-character alphanumeric code space.
-        await _bed.Issuance.ActiveOfferAsync(_ => { });
+        // An auto-unique offer owns the 8-character alphanumeric code space and has given out one code of it.
+        var generating = await _bed.Issuance.ActiveOfferAsync(_ => { });
+        var generated = (await _bed.Issuance.IssueAsync(generating.Id, await _bed.Issuance.CustomerAsync())).Value!.Code;
         var offer = await UploadedCodesOfferAsync();
 
-        var upload = await _bed.UploadAsync(UploadKind.Codes, offer.Id, "code\nFRESH-1\nfresh-1\nTAKEN-1\nABCD2345\n");
+        var upload = await _bed.UploadAsync(UploadKind.Codes, offer.Id, $"code\nFRESH-1\nfresh-1\nTAKEN-1\nABCD2345\n{generated}\n");
 
         Assert.Equal(UploadStatus.CompletedWithIssues, upload.Status);
         var issues = await _bed.IssuesAsync(upload.Id);
-        Assert.Equal([3, 4, 5], issues.Select(i => i.Row));
+        Assert.Equal([3, 4, 6], issues.Select(i => i.Row));
         Assert.All(issues, i => Assert.Equal(ErrorCodes.DuplicateCode, i.Error));
         Assert.Contains("earlier in this file", issues[0].Message);
         Assert.Contains($"offer {other.Id}", issues[1].Message);
-        Assert.Contains("generates", issues[2].Message);
-        Assert.Equal(["FRESH1"], (await _bed.Issuance.CouponsAsync(offer.Id)).Select(c => c.Code));
+        Assert.Contains($"generated for a coupon of offer {generating.Id}", issues[2].Message);
+        Assert.Equal(["FRESH1", "ABCD2345"], (await _bed.Issuance.CouponsAsync(offer.Id)).Select(c => c.Code));
+        // The generated space will never make the uploaded code.
+        Assert.Single(await _bed.Issuance.QueryAsync(db => db.HeldCodeIndexes.Where(h => h.Code == "ABCD2345").ToListAsync()));
     }
 
     [Fact]

@@ -11,6 +11,8 @@ internal static class CouponsApi
 
     public sealed record IssueRequest(CustomerRef Customer, string? Code);
 
+    public sealed record TransferRequest(CustomerRef To);
+
     public sealed record IssueResponse(string Code, long OfferId, CustomerRef Customer, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt, CouponStatus Status, bool Existing);
 
     public sealed record CouponResponse(string Code, long OfferId, string OfferName, CustomerRef? Customer, CouponStatus Status, DateTimeOffset? IssuedAt,
@@ -34,6 +36,18 @@ internal static class CouponsApi
             var c = result.Value!;
             return TypedResults.Ok(new IssueResponse(c.Code, c.OfferId, UserRef(c.CustomerId)!, c.IssuedAt, c.ExpiresAt, c.Status, c.Existing));
         }).WithTags("Coupons").RequireScope(ApiScopes.Issue);
+
+        api.MapPost("/coupons/{code}/transfer", async Task<Results<Ok<CouponResponse>, ProblemHttpResult>> (string code, TransferRequest body, TransferCoupon transfer,
+            HttpContext http, CancellationToken ct) =>
+        {
+            if (body.To is null)
+            {
+                return ApiResults.Invalid("to", "Say who gets the coupon: { \"to\": { \"type\": \"userId|externalId|mobile|email\", \"value\": \"...\" } }.");
+            }
+
+            var result = await transfer.ExecuteAsync(new TransferCouponRequest(code, body.To.Type, body.To.Value), http.Actor(), ct);
+            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+        }).WithTags("Coupons").RequireScope(ApiScopes.Admin);
 
         api.MapGet("/coupons/{code}", async Task<Results<Ok<CouponResponse>, ProblemHttpResult>> (string code, CouponQueries coupons, CancellationToken ct) =>
         {

@@ -38,6 +38,7 @@ internal static class CoreServices
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<IssueCoupon>();
+        services.AddSingleton<TransferCoupon>();
         services.AddSingleton<CouponQueries>();
         services.AddSingleton<BulkIssue>();
         services.AddSingleton<RedeemCoupon>();

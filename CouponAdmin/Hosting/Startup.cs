@@ -19,6 +19,7 @@ internal static class Startup
         {
             await db.Database.MigrateAsync();
             await SqliteSetup.EnableWalAsync(db);
+            await Core.Codes.CodeSpaces.ClaimCommonCodesAsync(db, CancellationToken.None);
         }
 
         if (config["Api:BootstrapKey"] is { Length: > 0 } bootstrapKey)

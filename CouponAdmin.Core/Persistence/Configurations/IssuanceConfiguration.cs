@@ -14,9 +14,10 @@ internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
         builder.Property(c => c.Code).HasMaxLength(Coupon.MaxCodeLength).IsRequired();
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         // Generated codes are unique by construction and found through their permutation index; only uploaded
-        // codes (unique in the org) and common codes (shared) are looked up by their text.
-        builder.HasIndex(c => new { c.CodeSpaceId, c.CodeIndex }).IsUnique().HasFilter("\"CodeSpaceId\" IS NOT NULL");
-        builder.HasIndex(c => c.Code, "IX_Coupons_Code_Uploaded").IsUnique().HasFilter("\"CodeSpaceId\" IS NULL AND \"IsShared\" = 0");
+        // codes (unique in the org) and common codes (shared) are looked up by their text. A transfer adds the code's
+        // next coupon (TransferSeq + 1), so each key admits one coupon per holder change.
+        builder.HasIndex(c => new { c.CodeSpaceId, c.CodeIndex, c.TransferSeq }).IsUnique().HasFilter("\"CodeSpaceId\" IS NOT NULL");
+        builder.HasIndex(c => new { c.Code, c.TransferSeq }, "IX_Coupons_Code_Uploaded").IsUnique().HasFilter("\"CodeSpaceId\" IS NULL AND \"IsShared\" = 0");
         builder.HasIndex(c => c.Code, "IX_Coupons_Code_Shared").HasFilter("\"IsShared\" = 1");
         // A customer's coupons (of one offer, or all); an offer's coupons by status (the uploaded pool, revocation).
         builder.HasIndex(c => new { c.CustomerId, c.OfferId });
@@ -35,6 +36,16 @@ internal sealed class GeneratedCodeSpaceConfiguration : IEntityTypeConfiguration
         builder.Property(s => s.Alphabet).HasMaxLength(64).IsRequired();
         builder.Property(s => s.PermutationKey).HasMaxLength(GeneratedCodeSpace.KeySize).IsRequired();
         builder.HasIndex(s => s.FormatKey).IsUnique();
+    }
+}
+
+internal sealed class HeldCodeIndexConfiguration : IEntityTypeConfiguration<HeldCodeIndex>
+{
+    public void Configure(EntityTypeBuilder<HeldCodeIndex> builder)
+    {
+        builder.HasKey(h => new { h.SpaceId, h.CodeIndex });
+        builder.Property(h => h.Code).HasMaxLength(Coupon.MaxCodeLength).IsRequired();
+        builder.HasOne<GeneratedCodeSpace>().WithMany().HasForeignKey(h => h.SpaceId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

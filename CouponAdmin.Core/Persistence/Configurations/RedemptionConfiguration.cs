@@ -17,6 +17,8 @@ internal sealed class RedemptionConfiguration : IEntityTypeConfiguration<CouponR
         builder.Property(r => r.TransactionId).HasMaxLength(CouponRedemption.MaxTransactionIdLength).IsRequired();
         builder.HasIndex(r => new { r.CouponId, r.Id });
         builder.HasIndex(r => new { r.CustomerId, r.OfferId });
+        // One redemption per code and POS transaction while it stands; a reversal frees the transaction id.
+        builder.HasIndex(r => new { r.OfferId, r.Code, r.TransactionId }).IsUnique().HasFilter("\"Active\" = 1");
         builder.HasOne<Coupon>().WithMany().HasForeignKey(r => r.CouponId).OnDelete(DeleteBehavior.Restrict);
     }
 }

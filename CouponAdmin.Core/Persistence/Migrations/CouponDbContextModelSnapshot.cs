@@ -171,6 +171,24 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.ToTable("CodeSpaces");
                 });
 
+            modelBuilder.Entity("CouponAdmin.Core.Codes.HeldCodeIndex", b =>
+                {
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CodeIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SpaceId", "CodeIndex");
+
+                    b.ToTable("HeldCodeIndexes");
+                });
+
             modelBuilder.Entity("CouponAdmin.Core.Customers.Customer", b =>
                 {
                     b.Property<long>("UserId")
@@ -321,20 +339,23 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.Property<int>("TransferSeq")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("CodeSpaceId", "CodeIndex")
-                        .IsUnique()
-                        .HasFilter("\"CodeSpaceId\" IS NOT NULL");
+                    b.HasKey("Id");
 
                     b.HasIndex("CustomerId", "OfferId");
 
                     b.HasIndex("OfferId", "Status");
 
+                    b.HasIndex("CodeSpaceId", "CodeIndex", "TransferSeq")
+                        .IsUnique()
+                        .HasFilter("\"CodeSpaceId\" IS NOT NULL");
+
                     b.HasIndex(new[] { "Code" }, "IX_Coupons_Code_Shared")
                         .HasFilter("\"IsShared\" = 1");
 
-                    b.HasIndex(new[] { "Code" }, "IX_Coupons_Code_Uploaded")
+                    b.HasIndex(new[] { "Code", "TransferSeq" }, "IX_Coupons_Code_Uploaded")
                         .IsUnique()
                         .HasFilter("\"CodeSpaceId\" IS NULL AND \"IsShared\" = 0");
 
@@ -619,6 +640,10 @@ namespace CouponAdmin.Core.Persistence.Migrations
 
                     b.HasIndex("CustomerId", "OfferId");
 
+                    b.HasIndex("OfferId", "Code", "TransactionId")
+                        .IsUnique()
+                        .HasFilter("\"Active\" = 1");
+
                     b.ToTable("Redemptions");
                 });
 
@@ -810,6 +835,15 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.HasIndex("UploadId", "Row");
 
                     b.ToTable("UploadIssues");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Codes.HeldCodeIndex", b =>
+                {
+                    b.HasOne("CouponAdmin.Core.Codes.GeneratedCodeSpace", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CouponAdmin.Core.Issuance.BulkIssueRun", b =>

@@ -11,7 +11,8 @@ namespace CouponAdmin.Core.Uploads.Processors;
 /// <summary>
 /// <c>codes</c> files: adds existing codes to an uploaded-codes offer's pool. A row that also names a customer issues
 /// that code to them at once, under the offer's issuing rules; if a rule refuses, the code stays in the pool unissued.
-/// A code already in the file, already in the org, or shaped like the codes CouponAdmin generates is DUPLICATE_CODE.
+/// A code already in the file or already held in the org is DUPLICATE_CODE — except a revoked code of this offer, which
+/// is given again (the seed's transfer). A code shaped like generated codes is accepted and claimed, so no space makes it.
 /// </summary>
 internal sealed class CodesProcessor : IUploadProcessor
 {
@@ -43,21 +44,38 @@ internal sealed class CodesProcessor : IUploadProcessor
             }
         }
 
-        var taken = await TakenAsync(run.Db, candidates.Select(c => c.Code), ct);
-        var added = new List<(CsvRow Row, string Code)>();
+        var existing = await ExistingAsync(run.Db, candidates.Select(c => c.Code), ct);
+        var added = new List<(CsvRow Row, string Code, int TransferSeq)>();
         foreach (var (row, code) in candidates)
         {
-            if (taken.TryGetValue(code, out var owner))
+            var found = existing.GetValueOrDefault(code);
+            if (found is null && await GeneratedOwnerAsync(run.Db, code, ct) is { } generatedFor)
             {
-                chunk.Fail(row.RowNumber, row["identifier"], code, ErrorCodes.DuplicateCode, $"The code '{code}' already exists in offer {owner}.");
+                chunk.Fail(row.RowNumber, row["identifier"], code, ErrorCodes.DuplicateCode, $"The code '{code}' was generated for a coupon of offer {generatedFor}.");
+            }
+            else if (found is null)
+            {
+                added.Add((row, code, 0));
+            }
+            else if (found.OfferId == offer.Id && found.LatestRevoked)
+            {
+                // The seed's transfer: a revoked code given again. The old coupon keeps its history; this is the code's next one.
+                added.Add((row, code, found.TransferSeq + 1));
             }
             else
             {
-                added.Add((row, code));
+                var why = found.LatestRevoked ? " (revoked there: transfer it within that offer)" : found.IsCommon ? " as its common code" : "";
+                chunk.Fail(row.RowNumber, row["identifier"], code, ErrorCodes.DuplicateCode, $"The code '{code}' already exists in offer {found.OfferId}{why}.");
             }
         }
 
-        await InsertAsync(run.Db, offer.Id, added.Select(a => a.Code), now, ct);
+        await InsertAsync(run.Db, offer.Id, added.Select(a => (a.Code, a.TransferSeq)), now, ct);
+        foreach (var (_, code, _) in added.Where(a => a.TransferSeq == 0 && _decode!(a.Code).Count > 0))
+        {
+            // A code with the shape of a generated space: that space skips it from now on.
+            await HeldCodes.ClaimAsync(run.Db, code, ct);
+        }
+
         await IssueTaggedAsync(run, chunk, added.Where(a => a.Row["identifier"] is not null).ToDictionary(a => a.Row.RowNumber, a => a.Code), now, ct);
     }
 
@@ -90,43 +108,57 @@ internal sealed class CodesProcessor : IUploadProcessor
             return null;
         }
 
-        if (_decode!(code).Count > 0)
-        {
-            chunk.Fail(row.RowNumber, row["identifier"], code, ErrorCodes.DuplicateCode,
-                $"The code '{code}' has the format of codes CouponAdmin generates and could duplicate one; give uploaded codes a different length or prefix.");
-            return null;
-        }
-
         return code;
     }
 
-    /// <summary>Which of the codes the org already has (uploaded, or a common code), with the offer that has it.</summary>
-    private static async Task<Dictionary<string, long>> TakenAsync(CouponDbContext db, IEnumerable<string> codes, CancellationToken ct)
+    /// <summary>A code the org already has by its text: an uploaded code (its latest coupon) or another offer's common code.</summary>
+    private sealed record ExistingCode(long OfferId, int TransferSeq, bool LatestRevoked, bool IsCommon);
+
+    private static async Task<Dictionary<string, ExistingCode>> ExistingAsync(CouponDbContext db, IEnumerable<string> codes, CancellationToken ct)
     {
+        // Every issued common code is also its offer's reservation, so the reservations stand for the shared coupons.
         var rows = await db.ListAsync("""
-            SELECT c."Code", c."OfferId" FROM json_each(@codes) j CROSS JOIN "Coupons" c WHERE c."Code" = j.value AND c."CodeSpaceId" IS NULL AND c."IsShared" = 0
+            SELECT c."Code", c."OfferId", c."TransferSeq", c."Status" FROM json_each(@codes) j
+            CROSS JOIN "Coupons" c WHERE c."Code" = j.value AND c."CodeSpaceId" IS NULL AND c."IsShared" = 0
             UNION ALL
-            SELECT c."Code", c."OfferId" FROM json_each(@codes) j CROSS JOIN "Coupons" c WHERE c."Code" = j.value AND c."IsShared" = 1
-            """, r => (r.GetString(0), r.GetInt64(1)), ct, ("@codes", JsonSerializer.Serialize(codes)));
-        var taken = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (code, offerId) in rows)
+            SELECT substr(o."ReservedCode", 3), o."Id", -1, 'Common' FROM json_each(@codes) j
+            CROSS JOIN "Offers" o WHERE o."ReservedCode" = 'C:' || j.value
+            """, r => (Code: r.GetString(0), Offer: r.GetInt64(1), Seq: r.GetInt32(2), Status: r.GetString(3)), ct, ("@codes", JsonSerializer.Serialize(codes)));
+        var existing = new Dictionary<string, ExistingCode>(StringComparer.Ordinal);
+        foreach (var row in rows.OrderBy(r => r.Seq))
         {
-            taken.TryAdd(code, offerId);
+            existing[row.Code] = new ExistingCode(row.Offer, row.Seq, row.Status == nameof(CouponStatus.Revoked), row.Status == "Common");
         }
 
-        return taken;
+        return existing;
     }
 
-    private static async Task InsertAsync(CouponDbContext db, long offerId, IEnumerable<string> codes, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The offer of a generated coupon whose code is <paramref name="code"/>, for codes that have a generated shape.</summary>
+    private async Task<long?> GeneratedOwnerAsync(CouponDbContext db, string code, CancellationToken ct)
+    {
+        foreach (var (spaceId, index) in _decode!(code))
+        {
+            if (await db.ScalarAsync<long>("""SELECT "OfferId" FROM "Coupons" WHERE "CodeSpaceId" = @s AND "CodeIndex" = @i LIMIT 1""", ct,
+                    ("@s", spaceId), ("@i", index)) is { } offerId)
+            {
+                return offerId;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task InsertAsync(CouponDbContext db, long offerId, IEnumerable<(string Code, int TransferSeq)> codes, DateTimeOffset now, CancellationToken ct)
     {
         await using var insert = Sql.Command(db, """
-            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt")
-            VALUES (@o, @code, 0, NULL, NULL, NULL, 'Unissued', NULL, NULL, 0, @now)
-            """, ("@o", offerId), ("@code", ""), ("@now", now));
+            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt", "TransferSeq")
+            VALUES (@o, @code, 0, NULL, NULL, NULL, 'Unissued', NULL, NULL, 0, @now, @seq)
+            """, ("@o", offerId), ("@code", ""), ("@now", now), ("@seq", 0));
         insert.Prepare();
-        foreach (var code in codes)
+        foreach (var (code, seq) in codes)
         {
             insert.Parameters[1].Value = code;
+            insert.Parameters[3].Value = seq;
             await insert.ExecuteNonQueryAsync(ct);
         }
     }

@@ -89,16 +89,22 @@ internal sealed class CustomerIssuanceProcessor : IUploadProcessor
         UploadChunk chunk, DateTimeOffset now, CancellationToken ct)
     {
         var db = run.Db;
-        var issued = plan.Count(p => p.Decision == IssualDecision.Issue);
+        var granted = plan.Count(p => p.Decision == IssualDecision.Issue);
         var expiresAt = ExpiryCalculator.ExpiresAt(now, offer.Definition.Coupon.Expiry, offer.ValidUntil, run.Zone);
         using var codes = new IssuedCodes(db, offer, _generator, now, expiresAt);
-        await codes.ReserveAsync(issued, ct);
+        var issued = await codes.ReserveAsync(granted, ct);
+        var written = 0;
         var existing = plan.Any(p => p.Decision == IssualDecision.SendExisting)
             ? await IssualLedgerWriter.ExistingCodesAsync(db, offer.Id, plan.Where(p => p.Decision == IssualDecision.SendExisting).Select(p => p.Row.CustomerId), now, ct)
             : [];
         foreach (var (row, decision) in plan)
         {
-            if (decision == IssualDecision.Issue)
+            if (decision == IssualDecision.Issue && written++ >= issued)
+            {
+                ledger.Withdraw(row.CustomerId);
+                chunk.Fail(row.Row.RowNumber, row.Identifier, null, CodeSource.NoCodes(offer, "every code it can give is taken"));
+            }
+            else if (decision == IssualDecision.Issue)
             {
                 chunk.AddIssued(row.Row.RowNumber, row.Identifier, await codes.IssueAsync(row.CustomerId, ct));
             }

@@ -8,8 +8,8 @@ namespace CouponAdmin.Core.Uploads.Processors;
 
 /// <summary>
 /// Org <c>customers</c> files: creates each row's customer, or updates the one its identifiers already name (only the
-/// cells given change). Identifiers that name two different customers are DUPLICATE_CUSTOMER. Applying a row twice
-/// leaves the same customer, so a replayed chunk is harmless.
+/// cells given change), by <see cref="CustomerMatch"/>: the user id is the key when given, and identifiers that name two
+/// different customers are DUPLICATE_CUSTOMER. Applying a row twice leaves the same customer, so a replayed chunk is harmless.
 /// </summary>
 internal sealed class OrgCustomersProcessor : IUploadProcessor
 {
@@ -28,18 +28,15 @@ internal sealed class OrgCustomersProcessor : IUploadProcessor
                 continue;
             }
 
-            var matches = await db.Customers
-                .Where(c => c.UserId == r.UserId || (r.ExternalId != null && c.ExternalId == r.ExternalId)
-                            || (r.Mobile != null && c.Mobile == r.Mobile) || (r.Email != null && c.Email == r.Email))
-                .ToListAsync(ct);
-            if (matches.Count > 1)
+            var keys = new CustomerKeys(r.UserId, r.ExternalId, r.Mobile, r.Email);
+            var decided = CustomerMatch.Decide(keys, await CustomerMatch.CandidatesAsync(db, keys, ct));
+            if (!decided.IsSuccess)
             {
-                chunk.Fail(row.RowNumber, label, null, ErrorCodes.DuplicateCustomer,
-                    $"The identifiers of this row belong to different customers (user ids {string.Join(", ", matches.Select(m => m.UserId))}).");
+                chunk.Fail(row.RowNumber, label, null, decided.Error!);
                 continue;
             }
 
-            var customer = matches.SingleOrDefault();
+            var customer = decided.Value;
             if (customer is null)
             {
                 customer = new Customer { UserId = r.UserId ?? await CustomerDirectory.NextUserIdAsync(db, ct) };

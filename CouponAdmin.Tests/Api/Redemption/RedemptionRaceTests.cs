@@ -219,6 +219,29 @@ public sealed class RedemptionRaceTests(RaceHostFactory factory) : IClassFixture
         return codes;
     }
 
+    [Fact]
+    public async Task FiftyRedemptionsOfOneCodeInOnePosTransactionRedeemItOnce()
+    {
+        var customers = await factory.CustomersAsync(_api);
+        for (var round = 0; round < 5; round++)
+        {
+            var offerId = await _api.ActiveOfferAsync("""{ "anyoneCanRedeem": false, "customerLimit": 5 }""");
+            var holder = customers[round];
+            var code = await _api.IssueAsync(offerId, holder);
+            var body = RedemptionSetup.RedeemBody(code, holder, transactionId: $"POS-{round}-{ApiTestJson.Unique()}");
+
+            var answers = await RaceAsync(50, _ => _api.RedeemAsync(body.DeepClone()));
+
+            Assert.True(answers.Count(a => a.Status == HttpStatusCode.OK) == 1, $"Round {round}: {Describe(answers)}");
+            Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a =>
+            {
+                Assert.Equal(HttpStatusCode.Conflict, a.Status);
+                Assert.Equal("DUPLICATE_TRANSACTION", (string?)a.Body["code"]);
+            });
+            Assert.Equal(1, (int?)(await _api.CouponAsync(code))["redemptionCount"]);
+        }
+    }
+
     /// <summary>Starts every request, holds them at one gate, opens it, and collects each status and body.</summary>
     private static async Task<(HttpStatusCode Status, JsonNode Body)[]> RaceAsync(int count, Func<int, Task<HttpResponseMessage>> send)
     {

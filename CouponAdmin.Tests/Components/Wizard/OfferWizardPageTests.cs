@@ -128,7 +128,7 @@ public sealed class OfferWizardPageTests : WizardTestContext
 
         page.Find("#save-draft").Click();
 
-        page.WaitForAssertion(() => Assert.StartsWith("The common code 'HOLIDAY20' is already used by offer",
+        page.WaitForAssertion(() => Assert.StartsWith("The common code 'HOLIDAY20' is already a code of offer",
             ErrorNextTo(page, "coupon.generation.commonCode"), StringComparison.Ordinal), LoadTimeout);
         Assert.Single(page.FindAll("#generation"));
         await using var db = Database.CreateDbContext();
