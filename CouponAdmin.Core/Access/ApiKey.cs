@@ -45,5 +45,13 @@ public static class Roles
     /// <summary>Who may upload files against an offer (the offer's uploads page).</summary>
     public const string OfferUploaders = Admin + "," + Marketer + "," + Ops;
     public const string Revokers = Admin + "," + Support;
+    /// <summary>Who looks customers up and acts on their coupons (revoke, transfer, reverse, resend).</summary>
+    public const string MemberCare = Admin + "," + Support;
     public const string Anyone = Admin + "," + Marketer + "," + Support + "," + Ops;
+    /// <summary>Org-wide uploads (stores, customers) and the jobs dashboard.</summary>
+    public const string OrgUploads = Admin + "," + Ops;
+    public const string Jobs = Admin + "," + Ops;
+    /// <summary>The messages the product sends, and retrying the failed ones.</summary>
+    public const string Outbox = Admin + "," + Support + "," + Ops;
+    public const string Settings = Admin;
 }

@@ -49,6 +49,7 @@ public static partial class ErrorCodes
     public const string AlreadyReversed = "ALREADY_REVERSED";
     public const string CouponNotReversible = "COUPON_NOT_REVERSIBLE";
     public const string CouponNotTransferable = "COUPON_NOT_TRANSFERABLE";
+    public const string CouponNotRevocable = "COUPON_NOT_REVOCABLE";
 
     // Uploads
     public const string UploadNotFound = "UPLOAD_NOT_FOUND";

@@ -37,6 +37,11 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ChangeOfferStatus>();
         Services.AddSingleton<DuplicateOffer>();
         Services.AddSingleton<RevokeCoupons>();
+        Services.AddSingleton<RevokeCoupon>();
+        Services.AddSingleton<TransferCoupon>();
+        Services.AddSingleton<ReverseRedemption>();
+        Services.AddSingleton<IssueCoupon>();
+        Services.AddSingleton<RedeemCoupon>();
         Services.AddSingleton<ValidateCoupon>();
         Services.AddSingleton<CouponQueries>();
         Services.AddSingleton<OrgSetup>();

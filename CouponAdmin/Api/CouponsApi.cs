@@ -1,6 +1,7 @@
 using CouponAdmin.Core.Access;
 using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Issuance;
+using CouponAdmin.Core.Revocation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CouponAdmin.Api;
@@ -12,6 +13,8 @@ internal static class CouponsApi
     public sealed record IssueRequest(CustomerRef Customer, string? Code);
 
     public sealed record TransferRequest(CustomerRef To);
+
+    public sealed record RevokeOneRequest(CustomerRef? Customer);
 
     public sealed record IssueResponse(string Code, long OfferId, CustomerRef Customer, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt, CouponStatus Status, bool Existing);
 
@@ -46,6 +49,26 @@ internal static class CouponsApi
             }
 
             var result = await transfer.ExecuteAsync(new TransferCouponRequest(code, body.To.Type, body.To.Value), http.Actor(), ct);
+            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+        }).WithTags("Coupons").RequireScope(ApiScopes.Admin);
+
+        api.MapPost("/coupons/{code}/revoke", async Task<Results<Ok<CouponResponse>, ProblemHttpResult>> (string code,
+            [Microsoft.AspNetCore.Mvc.FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] RevokeOneRequest? body,
+            RevokeCoupon revoke, CouponAdmin.Core.Customers.CustomerDirectory customers, HttpContext http, CancellationToken ct) =>
+        {
+            long? holder = null;
+            if (body?.Customer is { } who)
+            {
+                var found = await customers.FindAsync(who.Type, who.Value, ct);
+                if (!found.IsSuccess)
+                {
+                    return ApiResults.Problem(found.Error!);
+                }
+
+                holder = found.Value!.UserId;
+            }
+
+            var result = await revoke.ExecuteAsync(new RevokeCouponRequest(code, holder), http.Actor(), ct);
             return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
         }).WithTags("Coupons").RequireScope(ApiScopes.Admin);
 

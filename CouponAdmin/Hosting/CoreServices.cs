@@ -45,6 +45,7 @@ internal static class CoreServices
         services.AddSingleton<ValidateCoupon>();
         services.AddSingleton<ReverseRedemption>();
         services.AddSingleton<RevokeCoupons>();
+        services.AddSingleton<RevokeCoupon>();
 
         services.AddSingleton(UploadOptionsFrom(configuration, connectionString, contentRoot));
         services.AddSingleton<UploadStore>();
