@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCouponAdminCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCouponAdminApi();
+builder.Services.AddCouponAdminHealth();
 builder.Services.AddPosRateLimit(builder.Configuration);
 builder.Services.AddCouponAdminJobs();
 builder.Services.AddCouponAdminSignIn();
@@ -24,6 +25,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapCouponAdminHealth();
 app.MapCouponAdminApi();
 app.MapAccountEndpoints();
 app.MapUploadDownloads();
