@@ -85,7 +85,7 @@ public sealed class BulkIssue(IDbContextFactory<CouponDbContext> dbFactory, Time
         await db.SaveChangesAsync(ct);
 
         var zone = await OrgTime.ZoneAsync(db, ct);
-        var writer = new BulkCouponWriter(db, offer, await CodeSpaces.GeneratorAsync(db, offer, ct), run);
+        var writer = new BulkCouponWriter(db, offer, await CodeSpaces.GeneratorAsync(db, offer, ct), run, zone);
         await writer.PrepareAsync(ct);
         try
         {

@@ -6,7 +6,7 @@ namespace CouponAdmin.Core.Issuance;
 /// <summary>Writes what an <see cref="IssualLedger"/> granted back to the counters, inside the chunk's transaction.</summary>
 internal static class IssualLedgerWriter
 {
-    public static async Task WriteCountsAsync(CouponDbContext db, Offer offer, IssualLedger ledger, long issued, DateTimeOffset now, CancellationToken ct)
+    public static async Task WriteCountsAsync(CouponDbContext db, Offer offer, IssualLedger ledger, long issued, DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
     {
         if (issued == 0)
         {
@@ -32,6 +32,7 @@ internal static class IssualLedgerWriter
             UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" + @n WHERE "OfferId" = @o RETURNING "IssuedCount"
             """, ct, ("@o", offer.Id), ("@n", issued)) ?? 0;
         await IssuanceCounters.RaiseAlertIfLowAsync(db, offer, total, now, ct);
+        await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: issued);
     }
 
     /// <summary>The valid coupon each customer already holds, for "send the existing coupon" when they match again.</summary>

@@ -84,6 +84,7 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
         }
 
         await IssuanceCounters.RaiseAlertIfLowAsync(db, offer, issuedCount, now, ct);
+        await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: 1);
 
         return new IssuedCoupon(code.Value!, offer.Id, customerId, now, expiresAt, CouponStatus.Issued, Existing: false);
     }

@@ -66,7 +66,9 @@ public sealed class TransferCoupon(IDbContextFactory<CouponDbContext> dbFactory,
                 return NotTransferableError(code, "it was redeemed a moment ago");
             }
 
-            var expiresAt = ExpiryCalculator.ExpiresAt(now, offer.Definition.Coupon.Expiry, offer.ValidUntil, await OrgTime.ZoneAsync(db, ct));
+            var zone = await OrgTime.ZoneAsync(db, ct);
+            var expiresAt = ExpiryCalculator.ExpiresAt(now, offer.Definition.Coupon.Expiry, offer.ValidUntil, zone);
+            await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: 1, revoked: current.Status == CouponStatus.Issued ? 1 : 0);
             var next = new Coupon
             {
                 OfferId = current.OfferId,

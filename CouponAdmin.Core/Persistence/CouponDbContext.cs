@@ -36,6 +36,7 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<UploadIssue> UploadIssues => Set<UploadIssue>();
+    public DbSet<Reporting.OfferDailyCount> OfferDailyCounts => Set<Reporting.OfferDailyCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly);

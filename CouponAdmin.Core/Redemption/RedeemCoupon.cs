@@ -100,6 +100,7 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
             return PosTransactions.Duplicate(c.Code, transactionId, null);
         }
 
+        await Reporting.DailyCounts.AddAsync(db, c.Offer.Id, c.At, c.Zone, ct, redeemed: 1);
         var result = new RedemptionOutcome(id.Value, c.Code, c.Offer.Id, c.Customer.UserId, prepared.Discount);
         AuditLog.Record(db, clock.GetUtcNow(), actor, "coupon.redeemed", "Coupon", c.Code, (object?)null, result);
         return result;

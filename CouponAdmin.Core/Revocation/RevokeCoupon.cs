@@ -52,6 +52,7 @@ public sealed class RevokeCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
                 return Error.Rule(ErrorCodes.CouponNotRevocable, $"Coupon '{code}' cannot be revoked: {why}.");
             }
 
+            await Reporting.DailyCounts.AddAsync(db, coupon.OfferId, now, await Org.OrgTime.ZoneAsync(db, ct), ct, revoked: 1);
             AuditLog.Record(db, now, actor, "coupon.revoked", nameof(Coupon), code, (object?)new { coupon.CustomerId, coupon.Status },
                 new { coupon.CustomerId, Status = CouponStatus.Revoked });
             await db.SaveChangesAsync(ct);

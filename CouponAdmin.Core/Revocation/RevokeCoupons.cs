@@ -38,6 +38,7 @@ public sealed class RevokeCoupons(IDbContextFactory<CouponDbContext> dbFactory, 
                 UPDATE "Coupons" SET "Status" = 'Revoked', "LastStatusChangeAt" = @now
                 WHERE "OfferId" = @o AND "Status" IN ({(request.Mode == RevokeMode.OnlyUnissued ? "'Unissued'" : "'Issued', 'Unissued'")})
                 """, ct, ("@o", request.OfferId), ("@now", now));
+        await Reporting.DailyCounts.AddAsync(db, request.OfferId, now, await Org.OrgTime.ZoneAsync(db, ct), ct, revoked: revoked);
         AuditLog.Record(db, now, actor, "coupons.revoked", nameof(Offer), request.OfferId, (object?)null, new { request.Mode, customerIds, revoked });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -41,6 +41,8 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TransferCoupon>();
         Services.AddSingleton<ReverseRedemption>();
         Services.AddSingleton<IssueCoupon>();
+        Services.AddSingleton<CouponAdmin.Core.Reporting.OfferFigures>();
+        Services.AddSingleton<CouponAdmin.Core.Reporting.Dashboard>();
         Services.AddSingleton<RedeemCoupon>();
         Services.AddSingleton<ValidateCoupon>();
         Services.AddSingleton<CouponQueries>();

@@ -4,6 +4,7 @@ using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Redemption;
+using CouponAdmin.Core.Reporting;
 using CouponAdmin.Core.Revocation;
 using CouponAdmin.Core.Persistence;
 using CouponAdmin.Core.Uploads;
@@ -46,6 +47,8 @@ internal static class CoreServices
         services.AddSingleton<ReverseRedemption>();
         services.AddSingleton<RevokeCoupons>();
         services.AddSingleton<RevokeCoupon>();
+        services.AddSingleton<Dashboard>();
+        services.AddSingleton<OfferFigures>();
 
         services.AddSingleton(UploadOptionsFrom(configuration, connectionString, contentRoot));
         services.AddSingleton<UploadStore>();

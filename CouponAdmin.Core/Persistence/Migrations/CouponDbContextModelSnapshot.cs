@@ -706,6 +706,33 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("CouponAdmin.Core.Reporting.OfferDailyCount", b =>
+                {
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Issued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Redeemed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reversed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revoked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("OfferDailyCounts");
+                });
+
             modelBuilder.Entity("CouponAdmin.Core.Uploads.Upload", b =>
                 {
                     b.Property<long>("Id")
@@ -896,6 +923,15 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("CouponId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Reporting.OfferDailyCount", b =>
+                {
+                    b.HasOne("CouponAdmin.Core.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
