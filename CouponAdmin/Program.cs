@@ -29,6 +29,7 @@ app.MapCouponAdminHealth();
 app.MapCouponAdminApi();
 app.MapAccountEndpoints();
 app.MapUploadDownloads();
+app.MapAuditDownloads();
 app.MapJobsDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -54,4 +54,5 @@ public static class Roles
     /// <summary>The messages the product sends, and retrying the failed ones.</summary>
     public const string Outbox = Admin + "," + Support + "," + Ops;
     public const string Settings = Admin;
+    public const string Audit = Admin;
 }

@@ -48,6 +48,7 @@ internal static class CoreServices
         services.AddSingleton<RevokeCoupons>();
         services.AddSingleton<RevokeCoupon>();
         services.AddSingleton<Dashboard>();
+        services.AddSingleton<Core.Audit.AuditQueries>();
         services.AddSingleton<OfferFigures>();
 
         services.AddSingleton(UploadOptionsFrom(configuration, connectionString, contentRoot));
