@@ -5,6 +5,7 @@ public static partial class ErrorCodes
 {
     // Requests and settings
     public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string NotFound = "NOT_FOUND";
     public const string OfferNotFound = "OFFER_NOT_FOUND";
     public const string InvalidStatusChange = "INVALID_STATUS_CHANGE";
     public const string DuplicateCustomer = "DUPLICATE_CUSTOMER";

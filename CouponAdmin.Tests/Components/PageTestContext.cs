@@ -47,6 +47,8 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ValidateCoupon>();
         Services.AddSingleton<CouponQueries>();
         Services.AddSingleton<OrgSetup>();
+        Services.AddSingleton<UpdateOrgEntity>();
+        Services.AddSingleton<RemoveExchangeRate>();
         Services.AddSingleton<OrgEntityListFile>();
         Services.AddSingleton<CustomerDirectory>();
         Services.AddSingleton<DemoData>();

@@ -10,6 +10,9 @@ internal static class OrgApi
 
     public sealed record OrgResponse(string TimeZone, string BaseCurrency);
 
+    /// <summary>What an edit may change: everything but the type and id, which the path names.</summary>
+    public sealed record OrgEntityEdit(string Name, string? ParentId, string? ConceptId, string? Currency);
+
     public sealed record OrgEntityResponse(OrgEntityType Type, string Id, string Name, string? ParentId, string? ConceptId, string? Currency);
 
     public static void MapOrgApi(this RouteGroupBuilder api)
@@ -62,6 +65,25 @@ internal static class OrgApi
             return result.IsSuccess
                 ? TypedResults.Ok<IReadOnlyList<ExchangeRateRequest>>(result.Value!.Select(r => new ExchangeRateRequest(r.From, r.To, r.Rate)).ToList())
                 : ApiResults.Problem(result.Error!);
+        });
+
+        org.MapPut("/entities/{type}/{id}", async Task<Results<Ok<OrgEntityResponse>, ProblemHttpResult>> (string type, string id, OrgEntityEdit body,
+            UpdateOrgEntity update, HttpContext http, CancellationToken ct) =>
+        {
+            if (!OrgEntityTypes.TryParse(type, out var parsed))
+            {
+                return ApiResults.Invalid("type", $"'{type}' is not an org entity type: use ZONE, STORE, TILL or CONCEPT.");
+            }
+
+            var result = await update.ExecuteAsync(new OrgEntityRequest(parsed, id, body.Name, body.ParentId, body.ConceptId, body.Currency), http.Actor(), ct);
+            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+        });
+
+        org.MapDelete("/exchange-rates/{from}/{to}", async Task<Results<NoContent, ProblemHttpResult>> (string from, string to, RemoveExchangeRate remove,
+            HttpContext http, CancellationToken ct) =>
+        {
+            var result = await remove.ExecuteAsync(from.ToUpperInvariant(), to.ToUpperInvariant(), http.Actor(), ct);
+            return result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Error!);
         });
 
         org.MapGet("/exchange-rates", async (OrgSetup setup, CancellationToken ct) =>

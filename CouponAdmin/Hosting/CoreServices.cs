@@ -33,6 +33,8 @@ internal static class CoreServices
         services.AddSingleton<ChangeOfferStatus>();
         services.AddSingleton<OfferQueries>();
         services.AddSingleton<OrgSetup>();
+        services.AddSingleton<UpdateOrgEntity>();
+        services.AddSingleton<RemoveExchangeRate>();
         services.AddSingleton<OrgEntityListFile>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<ApiKeyService>();
