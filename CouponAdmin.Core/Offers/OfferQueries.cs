@@ -21,6 +21,14 @@ public sealed class OfferQueries(IDbContextFactory<CouponDbContext> dbFactory)
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The names of the given offers, for lists that mention offers by id.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> NamesAsync(IEnumerable<long> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Offers.AsNoTracking().Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
+
     public async Task<Result<Offer>> GetAsync(long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

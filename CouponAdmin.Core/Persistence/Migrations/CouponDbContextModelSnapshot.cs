@@ -780,6 +780,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.Property<long?>("OfferId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PartlyIssuedRows")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("INTEGER");
 
