@@ -7,7 +7,6 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCouponAdminCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCouponAdminApi();
-builder.Services.AddPosRateLimit(builder.Configuration);
 builder.Services.AddCouponAdminJobs();
 builder.Services.AddCouponAdminSignIn();
 builder.Services.AddMudServices();
@@ -20,7 +19,6 @@ await app.RequeueUnfinishedAsync();
 app.UseCouponAdminApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -54,6 +54,8 @@ public sealed class ApiKeyService(IDbContextFactory<CouponDbContext> dbFactory, 
             return null;
         }
 
+        // string.Trim removes every Unicode white space (spaces, tabs, U+00A0 no-break space, U+000B vertical tab…),
+        // so every spelling of a key with blanks around it is that one key, with that key's rate-limit bucket.
         var hash = Hash(value.Trim());
         var now = clock.GetUtcNow();
         if (_recent.TryGetValue(hash, out var cached) && cached.Until > now)

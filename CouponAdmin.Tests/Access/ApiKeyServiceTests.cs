@@ -25,6 +25,20 @@ public sealed class ApiKeyServiceTests : IDisposable
         Assert.Null(await keys.AuthenticateAsync(created.Value + "x"));
     }
 
+    [Theory]
+    [InlineData(" ", "")]
+    [InlineData("", "  ")]
+    [InlineData("\u00A0", "\u00A0")]
+    [InlineData("\x0b", "\t")]
+    [InlineData("\u2003", "\r\n")]
+    public async Task WhitespaceAroundAKeyIsTheSameKey(string before, string after)
+    {
+        var keys = new ApiKeyService(_db, TimeProvider.System);
+        var created = await keys.CreateAsync("POS", [ApiScopes.Redeem]);
+
+        Assert.Equal(created.Key.Id, (await keys.AuthenticateAsync(before + created.Value + after))?.Id);
+    }
+
     [Fact]
     public async Task ARevokedKeyIsRefusedAtOnceEvenThoughItWasJustCached()
     {

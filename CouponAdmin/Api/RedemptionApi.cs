@@ -38,7 +38,7 @@ internal static class RedemptionApi
 
             var result = await redeem.ExecuteAsync(request, http.Actor(), string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
             return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
-        }).WithTags("Redemption").RequireScope(ApiScopes.Redeem).RequireRateLimiting(PosRateLimit.Policy);
+        }).WithTags("Redemption").RequireScope(ApiScopes.Redeem).RequirePosRateLimit();
 
         api.MapPost("/coupons/validate", async Task<Results<Ok<RedeemResponse>, ProblemHttpResult>> (RedeemBody body, ValidateCoupon validate, CancellationToken ct) =>
         {
@@ -49,7 +49,7 @@ internal static class RedemptionApi
 
             var result = await validate.ExecuteAsync(request, ct);
             return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
-        }).WithTags("Redemption").RequireScope(ApiScopes.Redeem).RequireRateLimiting(PosRateLimit.Policy);
+        }).WithTags("Redemption").RequireScope(ApiScopes.Redeem).RequirePosRateLimit();
 
         api.MapPost("/redemptions/{id:long}/reverse", async Task<Results<Ok<CouponsApi.CouponResponse>, ProblemHttpResult>> (long id, ReverseRedemption reverse,
             HttpContext http, CancellationToken ct) =>
