@@ -1,4 +1,5 @@
 using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Redemption;
 using CouponAdmin.Tests.Offers;
 
 namespace CouponAdmin.Tests.Redemption;
@@ -20,8 +21,8 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var code = await _bed.IssuedCodeAsync(offer.Id, holder);
         var request = _bed.Request(code, holder, bill: 1200m);
 
-        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "key-1");
-        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "key-1");
+        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-1"));
+        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-1"));
 
         Assert.True(first.IsSuccess, first.Error?.Message);
         Assert.True(again.IsSuccess, again.Error?.Message);
@@ -38,8 +39,8 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var code = await _bed.IssuedCodeAsync(offer.Id, holder);
         var request = _bed.Request(code, holder);
 
-        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "pos-42");
-        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "pos-42");
+        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("pos-42"));
+        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("pos-42"));
 
         Assert.True(again.IsSuccess, again.Error?.Message);
         Assert.Equal(first.Value!.RedemptionId, again.Value!.RedemptionId);
@@ -52,10 +53,10 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var holder = await _bed.CustomerAsync();
         var code = await _bed.IssuedCodeAsync(offer.Id, holder);
         var request = _bed.Request(code, holder, bill: 1200m);
-        await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "key-2");
+        await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-2"));
         var before = await _bed.StateAsync(offer.Id);
 
-        var reused = await _bed.Redeemer.ExecuteAsync(request with { BillAmount = 1300m }, RedemptionTestBed.Actor, "key-2");
+        var reused = await _bed.Redeemer.ExecuteAsync(request with { BillAmount = 1300m }, RedemptionTestBed.Actor, Key("key-2"));
 
         Assert.Equal(ErrorCodes.IdempotencyKeyReused, reused.Error?.Code);
         Assert.Equal(before, await _bed.StateAsync(offer.Id));
@@ -69,16 +70,78 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var code = await _bed.IssuedCodeAsync(offer.Id, holder);
         var request = _bed.Request(code, holder);
 
-        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "key-3");
+        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-3"));
         _bed.Clock.Advance(TimeSpan.FromHours(2));
-        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "key-3");
+        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-3"));
 
         Assert.Equal(ErrorCodes.RedemptionNotStarted, first.Error?.Code);
         Assert.Equal((first.Error!.Code, first.Error.Message), (again.Error?.Code, again.Error?.Message));
         Assert.Empty(await _bed.RedemptionsAsync(offer.Id));
 
-        var freshKey = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "key-4");
+        var freshKey = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-4"));
         Assert.True(freshKey.IsSuccess, freshKey.Error?.Message);
+    }
+
+    [Fact]
+    public async Task TheSameKeyInAnotherScopeIsAnotherKey()
+    {
+        var offer = await _bed.ActiveOfferAsync(o => o.Redemption.CustomerLimit = 5);
+        var holder = await _bed.CustomerAsync();
+        var code = await _bed.IssuedCodeAsync(offer.Id, holder);
+        var request = _bed.Request(code, holder, bill: 1200m);
+
+        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, IdempotencyKey.ForApiKey(1, "till-7"));
+        var otherKeysRequest = await _bed.Redeemer.ExecuteAsync(request with { BillAmount = 1300m }, RedemptionTestBed.Actor, IdempotencyKey.ForApiKey(2, "till-7"));
+        var repeat = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, IdempotencyKey.ForApiKey(1, "till-7"));
+
+        Assert.True(otherKeysRequest.IsSuccess, otherKeysRequest.Error?.Message);
+        Assert.NotEqual(first.Value!.RedemptionId, otherKeysRequest.Value!.RedemptionId);
+        Assert.Equal(first.Value, repeat.Value);
+        Assert.Equal(2, (await _bed.RedemptionsAsync(offer.Id)).Count);
+    }
+
+    [Fact]
+    public async Task AKeyIsTheSameKeyWithWhitespaceAroundIt()
+    {
+        var offer = await _bed.ActiveOfferAsync(o => o.Redemption.CustomerLimit = 5);
+        var holder = await _bed.CustomerAsync();
+        var code = await _bed.IssuedCodeAsync(offer.Id, holder);
+        var request = _bed.Request(code, holder);
+
+        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-5"));
+        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key(" key-5\u00A0"));
+
+        Assert.Equal(first.Value, again.Value);
+        Assert.Single(await _bed.RedemptionsAsync(offer.Id));
+    }
+
+    [Fact]
+    public async Task ABlankKeyIsNoKey()
+    {
+        var offer = await _bed.ActiveOfferAsync(o => o.Redemption.CustomerLimit = 5);
+        var holder = await _bed.CustomerAsync();
+        var code = await _bed.IssuedCodeAsync(offer.Id, holder);
+        var request = _bed.Request(code, holder);
+
+        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("  "));
+        var second = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key(""));
+
+        Assert.True(second.IsSuccess, second.Error?.Message);
+        Assert.NotEqual(first.Value!.RedemptionId, second.Value!.RedemptionId);
+    }
+
+    [Fact]
+    public async Task AKeyOverAHundredCharactersIsRefusedBeforeAnythingIsRedeemed()
+    {
+        var offer = await _bed.ActiveOfferAsync(o => o.Redemption.CustomerLimit = 5);
+        var holder = await _bed.CustomerAsync();
+        var code = await _bed.IssuedCodeAsync(offer.Id, holder);
+
+        var refused = await _bed.Redeemer.ExecuteAsync(_bed.Request(code, holder), RedemptionTestBed.Actor, Key(new string('k', 101)));
+
+        Assert.Equal(ErrorCodes.ValidationFailed, refused.Error?.Code);
+        Assert.Contains("101", Assert.Single(refused.Error!.Fields!, f => f.Path == "Idempotency-Key").Message, StringComparison.Ordinal);
+        Assert.Empty(await _bed.RedemptionsAsync(offer.Id));
     }
 
     [Fact]
@@ -95,4 +158,6 @@ public sealed class IdempotencyTests : IAsyncLifetime
         Assert.NotEqual(first.Value!.RedemptionId, second.Value!.RedemptionId);
         Assert.Equal(2, (await _bed.RedemptionsAsync(offer.Id)).Count);
     }
+
+    private static IdempotencyKey Key(string value) => new("test", value);
 }

@@ -64,6 +64,10 @@ internal static class ApiKeyFilter
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequiredScope(scope));
 
+    /// <summary>The key that authenticated this call (every /api/v1 endpoint runs behind the filter).</summary>
+    public static ApiKey CallingKey(this HttpContext http) =>
+        http.Items[ItemKey] as ApiKey ?? throw new InvalidOperationException("This endpoint is not behind the API-key filter.");
+
     /// <summary>Who made the call, for the audit log.</summary>
     public static string Actor(this HttpContext http) =>
         http.Items[ItemKey] is ApiKey key ? $"api-key:{key.Name} ({key.Prefix}…)" : "api";

@@ -31,12 +31,9 @@ internal static class RedemptionApi
                 return ApiResults.Invalid("customer", "Say who redeems: { \"type\": \"userId|externalId|mobile|email\", \"value\": \"...\" }.");
             }
 
-            if (idempotencyKey?.Length > IdempotencyRecord.MaxKeyLength)
-            {
-                return ApiResults.Invalid("Idempotency-Key", $"An Idempotency-Key has at most {IdempotencyRecord.MaxKeyLength} characters.");
-            }
-
-            var result = await redeem.ExecuteAsync(request, http.Actor(), string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
+            // Each API key has idempotency keys of its own: another POS's choice of the same key neither answers nor blocks this one.
+            var key = idempotencyKey is null ? null : IdempotencyKey.ForApiKey(http.CallingKey().Id, idempotencyKey);
+            var result = await redeem.ExecuteAsync(request, http.Actor(), key, ct);
             return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
         }).WithTags("Redemption").RequireScope(ApiScopes.Redeem).RequirePosRateLimit();
 

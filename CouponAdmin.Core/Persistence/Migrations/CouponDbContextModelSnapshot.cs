@@ -660,6 +660,10 @@ namespace CouponAdmin.Core.Persistence.Migrations
 
             modelBuilder.Entity("CouponAdmin.Core.Redemption.IdempotencyRecord", b =>
                 {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -676,7 +680,7 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Key");
+                    b.HasKey("Scope", "Key");
 
                     b.ToTable("IdempotencyRecords");
                 });
