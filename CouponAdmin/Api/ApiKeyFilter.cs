@@ -41,7 +41,7 @@ internal static class ApiKeyFilter
             if (required is not null && !key.Scopes.Contains(required.Scope) && !key.Scopes.Contains(ApiScopes.Admin))
             {
                 return ApiResults.Problem(StatusCodes.Status403Forbidden, "FORBIDDEN",
-                    $"The API key '{key.Prefix}…' lacks the '{required.Scope}' scope.");
+                    $"The API key {key.PublicId} ({key.Name}) lacks the '{required.Scope}' scope.");
             }
 
             if (endpoint?.Metadata.GetMetadata<PosRateLimit.Limited>() is not null)
@@ -70,7 +70,7 @@ internal static class ApiKeyFilter
 
     /// <summary>Who made the call, for the audit log.</summary>
     public static string Actor(this HttpContext http) =>
-        http.Items[ItemKey] is ApiKey key ? $"api-key:{key.Name} ({key.Prefix}…)" : "api";
+        http.Items[ItemKey] is ApiKey key ? $"api-key:{key.Name} ({key.PublicId})" : "api";
 
     private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CouponAdmin.Core.Persistence.Migrations
 {
     [DbContext(typeof(CouponDbContext))]
-    [Migration("20261127074429_SecurityHardening")]
+    [Migration("20261127075411_SecurityHardening")]
     partial class SecurityHardening
     {
         /// <inheritdoc />
@@ -34,12 +34,15 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsBootstrap")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Prefix")
+                    b.Property<string>("PublicId")
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
@@ -54,6 +57,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("PublicId")
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
