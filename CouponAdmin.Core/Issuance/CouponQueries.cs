@@ -1,6 +1,7 @@
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Customers;
+using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,6 +54,24 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
         var customerId = customer.Value;
         var rows = await Rows(db, db.Coupons.Where(c => c.CustomerId == customerId).OrderByDescending(c => c.Id)).ToListAsync(ct);
         return Result<IReadOnlyList<CouponView>>.Success(await ViewsAsync(db, rows, ct));
+    }
+
+    /// <summary>A page of the customer's coupons, newest first, with the total: what the API serves.</summary>
+    public async Task<Result<Page<CouponView>>> ByCustomerAsync(IdentifierType type, string value, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await CustomerDirectory.ResolveIdAsync(db, type, value, ErrorKind.NotFound, ct);
+        if (!customer.IsSuccess)
+        {
+            return customer.Error!;
+        }
+
+        var customerId = customer.Value;
+        var coupons = db.Coupons.Where(c => c.CustomerId == customerId);
+        var total = await coupons.CountAsync(ct);
+        var rows = (await Rows(db, coupons.OrderByDescending(c => c.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct))
+            .OrderByDescending(r => r.Coupon.Id).ToList();
+        return new Page<CouponView>(await ViewsAsync(db, rows, ct), total);
     }
 
     /// <summary>

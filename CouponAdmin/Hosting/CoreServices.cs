@@ -32,6 +32,7 @@ internal static class CoreServices
         services.AddSingleton<ChangeOfferStatus>();
         services.AddSingleton<OfferQueries>();
         services.AddSingleton<OrgSetup>();
+        services.AddSingleton<OrgPages>();
         services.AddSingleton<OrgEntityListFile>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<ApiKeyService>();
