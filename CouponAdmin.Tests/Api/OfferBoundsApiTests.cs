@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CouponAdmin.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CouponAdmin.Tests.Api;
 
@@ -70,10 +73,32 @@ public sealed class OfferBoundsApiTests(CouponAdminFactory factory) : IClassFixt
         body["description"] = new string('d', 2_000);
         body["products"] = Strings(1_000, i => $"SKU-{i}".PadRight(64, 'x'));
         body["brandPocEmails"] = Strings(20, i => $"poc{i}@brand.example");
-        body["redemption"]!["orgEntities"] = new JsonArray([.. Enumerable.Range(0, 10_000).Select(i => (JsonNode)new JsonObject { ["type"] = "STORE", ["id"] = $"S{i}" })]);
+        body["redemption"]!["orgEntities"] = new JsonArray([.. Enumerable.Range(0, 10_000)
+            .Select(i => (JsonNode)new JsonObject { ["type"] = "CONCEPT", ["id"] = $"C{i}".PadRight(64, 'c') })]);
         body["issual"]!["resendSms"]!["text"] = new string('a', 480);
+        // The largest valid offer fits comfortably in the 2 MB an API body may have.
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(body.ToJsonString()), 0, 1_500_000);
 
         await (await _api.PostNodeAsync("/api/v1/offers", body)).ExpectAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task AJsonBodyOverTwoMegabytesIsRefusedBeforeItIsRead()
+    {
+        var body = OfferBodies.Full($"Huge {ApiTestJson.Unique()}");
+        body["description"] = new string('d', 3_000_000);
+        // The in-memory test server has no body-size limit of its own: this runs on Kestrel, as production does.
+        using var kestrel = new CouponAdminFactory();
+        kestrel.UseKestrel(0);
+        kestrel.StartServer();
+        var address = kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var api = new HttpClient { BaseAddress = new Uri(address) };
+        api.DefaultRequestHeaders.Add("X-Api-Key", CouponAdminFactory.ApiKey);
+
+        var response = await api.PostNodeAsync("/api/v1/offers", body);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.RequestEntityTooLarge, "REQUEST_TOO_LARGE");
+        Assert.Contains("2 MB", (string?)problem["detail"], StringComparison.Ordinal);
     }
 
     private async Task<JsonNode> RefusedAsync(JsonObject body)

@@ -45,6 +45,7 @@ internal static class ApiResults
         404 => "NOT_FOUND",
         405 => "METHOD_NOT_ALLOWED",
         409 => "CONFLICT",
+        413 => "REQUEST_TOO_LARGE",
         415 => "UNSUPPORTED_MEDIA_TYPE",
         429 => "RATE_LIMITED",
         _ => "INTERNAL_ERROR",
@@ -58,6 +59,7 @@ internal static class ApiResults
         404 => "Not found.",
         409 => "Conflict.",
         422 => "Refused by a business rule.",
+        413 => "The request is too large.",
         429 => "Too many requests.",
         _ => "Error.",
     };
