@@ -9,6 +9,7 @@ builder.Services.AddCouponAdminCore(builder.Configuration, builder.Environment.C
 builder.Services.AddCouponAdminApi();
 builder.Services.AddCouponAdminJobs();
 builder.Services.AddCouponAdminSignIn();
+builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -16,6 +17,7 @@ var app = builder.Build();
 await app.PrepareAsync();
 await app.RequeueUnfinishedAsync();
 
+app.UseTransportSecurity();
 app.UseCouponAdminApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -38,6 +38,12 @@ public class CouponAdminFactory : WebApplicationFactory<Program>
     /// <summary>The configured <c>Api:BootstrapKey</c>; null configures none.</summary>
     public string? BootstrapKey { get; init; } = ApiKey;
 
+    /// <summary>
+    /// <c>Security:RequireHttps</c>: false (the tests speak plain http), true for production's cookies and HSTS, null to
+    /// leave it to the environment's default.
+    /// </summary>
+    public bool? RequireHttps { get; init; } = false;
+
     /// <summary>When true, disposing leaves <see cref="DataFolder"/> and its database in place.</summary>
     public bool KeepDataFolder { get; init; }
 
@@ -60,6 +66,11 @@ public class CouponAdminFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:CouponAdmin", $"Data Source={DatabasePath}");
         builder.UseSetting("Api:BootstrapKey", BootstrapKey ?? "");
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        if (RequireHttps is { } requireHttps)
+        {
+            builder.UseSetting("Security:RequireHttps", requireHttps ? "true" : "false");
+        }
+
         builder.UseSetting("Demo:AdminEmail", AdminEmail);
         builder.UseSetting("Demo:AdminPassword", AdminPassword);
     }
