@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCouponAdminCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCouponAdminApi();
+builder.Services.AddPosRateLimit(builder.Configuration);
 builder.Services.AddCouponAdminJobs();
 builder.Services.AddCouponAdminSignIn();
 builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);

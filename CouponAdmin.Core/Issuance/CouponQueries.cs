@@ -56,24 +56,6 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
         return Result<IReadOnlyList<CouponView>>.Success(await ViewsAsync(db, rows, ct));
     }
 
-    /// <summary>A page of the customer's coupons, newest first, with the total: what the API serves.</summary>
-    public async Task<Result<Page<CouponView>>> ByCustomerAsync(IdentifierType type, string value, PageRequest page, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customer = await CustomerDirectory.ResolveIdAsync(db, type, value, ErrorKind.NotFound, ct);
-        if (!customer.IsSuccess)
-        {
-            return customer.Error!;
-        }
-
-        var customerId = customer.Value;
-        var coupons = db.Coupons.Where(c => c.CustomerId == customerId);
-        var total = await coupons.CountAsync(ct);
-        var rows = (await Rows(db, coupons.OrderByDescending(c => c.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct))
-            .OrderByDescending(r => r.Coupon.Id).ToList();
-        return new Page<CouponView>(await ViewsAsync(db, rows, ct), total);
-    }
-
     /// <summary>
     /// The customer's coupon of one offer, for trying it out: one still issued if they have it, else their latest;
     /// null when they hold none. An unknown or malformed identifier is the error.
@@ -91,6 +73,24 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
         var rows = await Rows(db, db.Coupons.Where(c => c.CustomerId == customerId && c.OfferId == offerId).OrderByDescending(c => c.Id)).ToListAsync(ct);
         var views = await ViewsAsync(db, rows, ct);
         return Result<CouponView?>.Success(views.FirstOrDefault(v => v.Status == CouponStatus.Issued) ?? views.FirstOrDefault());
+    }
+
+    /// <summary>A page of the customer's coupons, newest first, with the total: what the API serves.</summary>
+    public async Task<Result<Page<CouponView>>> ByCustomerAsync(IdentifierType type, string value, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await CustomerDirectory.ResolveIdAsync(db, type, value, ErrorKind.NotFound, ct);
+        if (!customer.IsSuccess)
+        {
+            return customer.Error!;
+        }
+
+        var customerId = customer.Value;
+        var coupons = db.Coupons.Where(c => c.CustomerId == customerId);
+        var total = await coupons.CountAsync(ct);
+        var rows = (await Rows(db, coupons.OrderByDescending(c => c.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct))
+            .OrderByDescending(r => r.Coupon.Id).ToList();
+        return new Page<CouponView>(await ViewsAsync(db, rows, ct), total);
     }
 
     private static IQueryable<Row> Rows(CouponDbContext db, IQueryable<Coupon> coupons) =>

@@ -16,8 +16,6 @@ internal static class ApiSetup
     {
         services.ConfigureHttpJsonOptions(o => CouponJson.Configure(o.SerializerOptions));
         services.AddOpenApi();
-        services.AddSingleton<PosRateLimit>();
-        services.AddSingleton<FailedKeyLookups>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Unreadable bodies throw, so ApiExceptionHandler can name the field instead of a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -39,6 +39,14 @@ internal sealed class PosRateLimit : IDisposable
 
 internal static class PosRateLimitExtensions
 {
+    /// <summary>The API's two limiters: redeem/validate calls per key, and unknown keys per client address.</summary>
+    public static IServiceCollection AddPosRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(_ => new PosRateLimit(configuration));
+        services.AddSingleton(_ => new FailedKeyLookups(configuration));
+        return services;
+    }
+
     public static TBuilder RequirePosRateLimit<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new PosRateLimit.Limited());
