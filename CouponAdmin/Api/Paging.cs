@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 namespace CouponAdmin.Api;
 
 /// <summary>
-/// How list endpoints page: the body stays a JSON array (API.md lets us add, never change, a response's shape), and
+/// How list endpoints page: the body stays a JSON array (the API contract lets us add to a response, never change its shape), and
 /// the paging travels in headers — <c>X-Total-Count</c>, <c>X-Page</c>, <c>X-Page-Size</c> and an RFC 8288
 /// <c>Link</c> header with <c>first</c>, <c>prev</c>, <c>next</c> and <c>last</c>.
 /// </summary>
