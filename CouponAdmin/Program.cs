@@ -11,6 +11,7 @@ builder.Services.AddCouponAdminHealth();
 builder.Services.AddPosRateLimit(builder.Configuration);
 builder.Services.AddCouponAdminJobs();
 builder.Services.AddCouponAdminSignIn();
+builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -18,10 +19,10 @@ var app = builder.Build();
 await app.PrepareAsync();
 await app.RequeueUnfinishedAsync();
 
+app.UseTransportSecurity();
 app.UseCouponAdminApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

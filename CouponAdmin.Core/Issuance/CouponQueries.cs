@@ -118,6 +118,24 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
         return Result<CouponView?>.Success(views.FirstOrDefault(v => v.Status == CouponStatus.Issued) ?? views.FirstOrDefault());
     }
 
+    /// <summary>A page of the customer's coupons, newest first, with the total: what the API serves.</summary>
+    public async Task<Result<Page<CouponView>>> ByCustomerAsync(IdentifierType type, string value, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await CustomerDirectory.ResolveIdAsync(db, type, value, ErrorKind.NotFound, ct);
+        if (!customer.IsSuccess)
+        {
+            return customer.Error!;
+        }
+
+        var customerId = customer.Value;
+        var coupons = db.Coupons.Where(c => c.CustomerId == customerId);
+        var total = await coupons.CountAsync(ct);
+        var rows = (await Rows(db, coupons.OrderByDescending(c => c.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct))
+            .OrderByDescending(r => r.Coupon.Id).ToList();
+        return new Page<CouponView>(await ViewsAsync(db, rows, ct), total);
+    }
+
     private static IQueryable<Row> Rows(CouponDbContext db, IQueryable<Coupon> coupons) =>
         coupons.AsNoTracking().Join(db.Offers.AsNoTracking(), c => c.OfferId, o => o.Id, (c, o) => new Row(c, o.Name, o.Definition));
 

@@ -13,12 +13,14 @@ namespace CouponAdmin.Core.Redemption;
 /// </summary>
 public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<Result<RedemptionOutcome>> ExecuteAsync(RedeemRequest request, string actor, string? idempotencyKey = null, CancellationToken ct = default)
+    public async Task<Result<RedemptionOutcome>> ExecuteAsync(RedeemRequest request, string actor, IdempotencyKey? idempotencyKey = null, CancellationToken ct = default)
     {
-        if (Validate(request) is { } invalid)
+        if ((Validate(request) ?? Idempotency.Validate(idempotencyKey)) is { } invalid)
         {
             return invalid;
         }
+
+        idempotencyKey = Idempotency.OrNone(idempotencyKey);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One connection for the whole call: each open runs the connection set-up again.

@@ -61,6 +61,20 @@ public class ApiAccessTests(CouponAdminFactory factory) : IClassFixture<CouponAd
     }
 
     [Fact]
+    public async Task AForbiddenAnswerNamesTheKeyByItsPublicIdNeverByPartOfTheSecret()
+    {
+        var created = await factory.Services.GetRequiredService<ApiKeyService>().CreateAsync($"till {ApiTestJson.Unique()}", [ApiScopes.Redeem]);
+        using var client = factory.CreateApiClient(created.Value);
+
+        var response = await client.GetAsync("/api/v1/org");
+
+        var detail = (string?)(await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN"))["detail"] ?? "";
+        Assert.Matches(@"key_[0-9a-f]{8}", detail);
+        Assert.DoesNotContain(created.Value[..8], detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(created.Value[3..11], detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AKeyWithTheScopeGetsThrough()
     {
         using var client = factory.CreateApiClient(await CreateKeyAsync(ApiScopes.Issue));

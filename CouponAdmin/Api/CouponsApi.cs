@@ -1,4 +1,5 @@
 using CouponAdmin.Core.Access;
+using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Revocation;
@@ -78,16 +79,29 @@ internal static class CouponsApi
             return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
         }).WithTags("Coupons").RequireScope(ApiScopes.Redeem);
 
-        api.MapGet("/customers/{type}/{value}/coupons", async Task<Results<Ok<List<CouponResponse>>, ProblemHttpResult>> (string type, string value, CouponQueries coupons, CancellationToken ct) =>
+        api.MapGet("/customers/{type}/{value}/coupons", async Task<Results<Ok<List<CouponResponse>>, ProblemHttpResult>> (string type, string value, int? page, int? pageSize,
+            CouponQueries coupons, HttpContext http, CancellationToken ct) =>
         {
+            var asked = PageRequest.Create(page, pageSize, PageRequest.MaxDocuments, PageRequest.MaxDocuments);
+            if (!asked.IsSuccess)
+            {
+                return ApiResults.Problem(asked.Error!);
+            }
+
             var parsed = CustomerIdentifiers.Parse(type, value);
             if (!parsed.IsSuccess)
             {
                 return ApiResults.Problem(parsed.Error!);
             }
 
-            var result = await coupons.ByCustomerAsync(parsed.Value!.Type, parsed.Value.Value, ct);
-            return result.IsSuccess ? TypedResults.Ok(result.Value!.Select(ToResponse).ToList()) : ApiResults.Problem(result.Error!);
+            var result = await coupons.ByCustomerAsync(parsed.Value!.Type, parsed.Value.Value, asked.Value!, ct);
+            if (!result.IsSuccess)
+            {
+                return ApiResults.Problem(result.Error!);
+            }
+
+            Paging.Describe(http, asked.Value!, result.Value!.Total);
+            return TypedResults.Ok(result.Value.Items.Select(ToResponse).ToList());
         }).WithTags("Coupons").RequireScope(ApiScopes.Issue);
     }
 

@@ -35,6 +35,7 @@ internal static class CoreServices
         services.AddSingleton<OrgSetup>();
         services.AddSingleton<UpdateOrgEntity>();
         services.AddSingleton<RemoveExchangeRate>();
+        services.AddSingleton<OrgPages>();
         services.AddSingleton<OrgEntityListFile>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<ApiKeyService>();

@@ -31,12 +31,15 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsBootstrap")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Prefix")
+                    b.Property<string>("PublicId")
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
@@ -51,6 +54,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("PublicId")
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
@@ -685,6 +691,10 @@ namespace CouponAdmin.Core.Persistence.Migrations
 
             modelBuilder.Entity("CouponAdmin.Core.Redemption.IdempotencyRecord", b =>
                 {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -701,7 +711,7 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Key");
+                    b.HasKey("Scope", "Key");
 
                     b.ToTable("IdempotencyRecords");
                 });
