@@ -57,28 +57,11 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
         return rows.Count == 0 ? Error.NotFound(ErrorCodes.CouponNotFound, $"There is no coupon {couponId}.") : (await ViewsAsync(db, rows, ct))[0];
     }
 
-    public async Task<Result<IReadOnlyList<CouponView>>> ByCustomerAsync(IdentifierType type, string value, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customer = await CustomerDirectory.ResolveIdAsync(db, type, value, ErrorKind.NotFound, ct);
-        if (!customer.IsSuccess)
-        {
-            return customer.Error!;
-        }
-
-        var customerId = customer.Value;
-        var rows = await Rows(db, db.Coupons.Where(c => c.CustomerId == customerId).OrderByDescending(c => c.Id)).ToListAsync(ct);
-        return Result<IReadOnlyList<CouponView>>.Success(await ViewsAsync(db, rows, ct));
-    }
-
     /// <summary>One page of a customer's coupons across offers, newest first, for support staff.</summary>
     public async Task<Page<CouponView>> PageByCustomerAsync(long customerId, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var mine = db.Coupons.Where(c => c.CustomerId == customerId);
-        var total = await mine.CountAsync(ct);
-        var rows = await Rows(db, mine.OrderByDescending(c => c.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, OfferQueries.MaxPageSize))).ToListAsync(ct);
-        return new Page<CouponView>(await ViewsAsync(db, rows, ct), total);
+        return await PageAsync(db, customerId, Math.Max(0, skip), Math.Clamp(take, 1, PageRequest.MaxDocuments), ct);
     }
 
     /// <summary>
@@ -128,11 +111,14 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
             return customer.Error!;
         }
 
-        var customerId = customer.Value;
+        return await PageAsync(db, customer.Value, page.Skip, page.PageSize, ct);
+    }
+
+    private async Task<Page<CouponView>> PageAsync(CouponDbContext db, long customerId, int skip, int take, CancellationToken ct)
+    {
         var coupons = db.Coupons.Where(c => c.CustomerId == customerId);
         var total = await coupons.CountAsync(ct);
-        var rows = (await Rows(db, coupons.OrderByDescending(c => c.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct))
-            .OrderByDescending(r => r.Coupon.Id).ToList();
+        var rows = await Rows(db, coupons.OrderByDescending(c => c.Id).Skip(skip).Take(take)).ToListAsync(ct);
         return new Page<CouponView>(await ViewsAsync(db, rows, ct), total);
     }
 
