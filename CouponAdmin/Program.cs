@@ -10,7 +10,7 @@ builder.Services.AddCouponAdminApi();
 builder.Services.AddCouponAdminHealth();
 builder.Services.AddPosRateLimit(builder.Configuration);
 builder.Services.AddCouponAdminJobs();
-builder.Services.AddCouponAdminSignIn();
+builder.Services.AddCouponAdminSignIn(builder.Configuration);
 builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,3 +1,4 @@
+using CouponAdmin.Components.Shared;
 using CouponAdmin.Core.Access;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Jobs;
@@ -51,16 +52,15 @@ internal static class JobsSetup
 
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
-        app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new OpsOnly()], DisplayStorageConnectionString = false });
+        app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new JobsPermission()], DisplayStorageConnectionString = false });
         return app;
     }
 
-    private sealed class OpsOnly : IDashboardAuthorizationFilter
+    private sealed class JobsPermission : IDashboardAuthorizationFilter
     {
         public bool Authorize(DashboardContext context)
         {
-            var user = context.GetHttpContext().User;
-            return Roles.Jobs.Split(',').Any(user.IsInRole);
+            return context.GetHttpContext().User.May(Permission.Jobs);
         }
     }
 }
