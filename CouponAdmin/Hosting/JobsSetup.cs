@@ -52,7 +52,10 @@ internal static class JobsSetup
 
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
-        app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new JobsPermission()], DisplayStorageConnectionString = false });
+        // The endpoint's policy refuses as pages do (sign-in form, or the access-denied page); Hangfire's own filter
+        // must still allow the request, and says the same.
+        app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new JobsPermission()], DisplayStorageConnectionString = false })
+            .RequireAuthorization(nameof(Permission.Jobs));
         return app;
     }
 

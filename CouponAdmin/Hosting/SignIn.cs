@@ -1,6 +1,7 @@
 using System.Net;
 using CouponAdmin.Core.Access;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -37,15 +38,18 @@ internal static class SignIn
         // is refused at the next request rather than when the cookie expires. Open pages check it on a timer.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
-        services.AddAuthorization(o =>
-        {
-            foreach (var (permission, roles) in Roles.Table)
-            {
-                o.AddPolicy(permission.ToString(), p => p.RequireRole(roles));
-            }
-        });
+        services.AddAuthorization(AddPermissionPolicies);
         services.AddCascadingAuthenticationState();
         return services;
+    }
+
+    /// <summary>One policy per permission, named after it, requiring one of the roles <see cref="Roles.Table"/> gives it.</summary>
+    internal static void AddPermissionPolicies(AuthorizationOptions options)
+    {
+        foreach (var (permission, roles) in Roles.Table)
+        {
+            options.AddPolicy(permission.ToString(), p => p.RequireRole(roles));
+        }
     }
 
     public static WebApplication MapAccountEndpoints(this WebApplication app)
