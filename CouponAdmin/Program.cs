@@ -21,6 +21,8 @@ await app.RequeueUnfinishedAsync();
 
 app.UseTransportSecurity();
 app.UseCouponAdminApiErrors();
+// Routing after the status-code pages, so a 404 re-executed as /not-found is routed again and renders our page.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

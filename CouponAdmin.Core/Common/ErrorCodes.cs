@@ -1,6 +1,6 @@
 namespace CouponAdmin.Core.Common;
 
-/// <summary>Stable error codes shared by the API, the UI and upload issue reports (see API.md).</summary>
+/// <summary>Stable error codes shared by the API, the UI and upload issue reports (listed in the README, "Error codes").</summary>
 public static partial class ErrorCodes
 {
     // Requests and settings

@@ -38,10 +38,10 @@ internal static class IssualLedgerWriter
     /// <summary>The valid coupon each customer already holds, for "send the existing coupon" when they match again.</summary>
     public static async Task<Dictionary<long, string>> ExistingCodesAsync(CouponDbContext db, long offerId, IEnumerable<long> customers, DateTimeOffset now, CancellationToken ct)
     {
-        var rows = await db.ListAsync("""
+        var rows = await db.ListAsync($"""
             SELECT c."CustomerId", c."Code" FROM json_each(@ids) j
             CROSS JOIN "Coupons" c
-            WHERE c."CustomerId" = j.value AND c."OfferId" = @o AND c."Status" = 'Issued' AND (c."ExpiresAt" IS NULL OR c."ExpiresAt" > @now)
+            WHERE c."CustomerId" = j.value AND c."OfferId" = @o AND c."Status" = 'Issued' AND {Coupon.ValidAtSql}
             ORDER BY c."IssuedAt"
             """, r => (r.GetInt64(0), r.GetString(1)), ct, ("@ids", System.Text.Json.JsonSerializer.Serialize(customers.Distinct())), ("@o", offerId), ("@now", now));
         var codes = new Dictionary<long, string>();

@@ -113,7 +113,7 @@ public class ApiAccessTests(CouponAdminFactory factory) : IClassFixture<CouponAd
 
         var document = await (await client.GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
 
-        // API.md: POST /api/v1/customers { "userId": 1001?, "externalId"?, "mobile"?, "email"?, "name"?, "registeredOn"?, ... }.
+        // The REST contract: POST /api/v1/customers { "userId": 1001?, "externalId"?, "mobile"?, "email"?, "name"?, "registeredOn"?, ... }.
         var schema = document["components"]?["schemas"]?["RegisterCustomerRequest"];
         Assert.NotNull(schema);
         var required = schema["required"]?.AsArray().Select(n => (string?)n).ToList() ?? [];

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CouponAdmin.Tests.Uploads;
 
 /// <summary>
-/// API.md "Uploads" over real HTTP: the seed's four scenarios of "Issue Multiple Coupon Codes to a Customer" driven from
+/// Uploads over real HTTP: the seed's four scenarios of "Issue Multiple Coupon Codes to a Customer" driven from
 /// files, the issue and success reports, the refusals of bad files and the admin scope.
 /// </summary>
 [Collection(WebCollection.Name)]

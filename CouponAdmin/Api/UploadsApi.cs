@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CouponAdmin.Api;
 
-/// <summary>CSV uploads (API.md "Uploads"): receive a file, queue its job, report status, issues and issued codes.</summary>
+/// <summary>CSV uploads (README, "API"): receive a file, queue its job, report status, issues and issued codes.</summary>
 internal static class UploadsApi
 {
     public sealed record UploadAccepted(long UploadId);
