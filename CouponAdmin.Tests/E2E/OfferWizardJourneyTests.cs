@@ -57,7 +57,7 @@ public sealed partial class OfferWizardJourneyTests(BrowserFixture browser, Live
         await Expect(page.Locator(".mud-chip", new() { HasTextString = "Active" })).ToBeVisibleAsync();
         await Expect(Setting(page, "Code format")).ToHaveTextAsync("8 alphanumeric characters, prefix WIN");
         await Expect(Setting(page, "Maximum issuals per customer")).ToHaveTextAsync("Limit to 3");
-        await Expect(Setting(page, "Stores allowing redemption")).ToHaveTextAsync("ZONE Z-NORTH");
+        await Expect(Setting(page, "Stores allowing redemption")).ToHaveTextAsync("ZONE Z-NORTH · North zone");
 
         await page.GotoAsync("/incentives");
         await Expect(page.Locator("a.offer-name", new() { HasTextString = "Winter warmers 15% off" })).ToBeVisibleAsync();
