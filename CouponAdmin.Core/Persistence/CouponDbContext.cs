@@ -3,6 +3,7 @@ using CouponAdmin.Core.Audit;
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Issuance;
+using CouponAdmin.Core.Notifications;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Redemption;
@@ -36,6 +37,8 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<UploadIssue> UploadIssues => Set<UploadIssue>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ReminderCursor> ReminderCursors => Set<ReminderCursor>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly);

@@ -121,7 +121,7 @@ internal sealed class CustomerIssuanceProcessor : IUploadProcessor
         }
 
         codes.Flush();
-        await IssualLedgerWriter.WriteCountsAsync(db, offer, ledger, issued, now, ct);
+        await IssualLedgerWriter.WriteCountsAsync(db, offer, ledger, issued, now, run.Notifications, ct);
     }
 
     private static bool ParseCount(Csv.CsvRow row, UploadChunk chunk, Dictionary<int, int> counts)
