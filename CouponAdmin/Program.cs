@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCouponAdminCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCouponAdminApi();
 builder.Services.AddPosRateLimit(builder.Configuration);
+builder.Services.AddCouponAdminNotifications(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCouponAdminJobs();
 builder.Services.AddCouponAdminSignIn();
 builder.Services.AddMudServices();
@@ -16,6 +17,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 var app = builder.Build();
 await app.PrepareAsync();
 await app.RequeueUnfinishedAsync();
+app.ScheduleRecurringJobs();
 
 app.UseCouponAdminApiErrors();
 app.UseAuthentication();
