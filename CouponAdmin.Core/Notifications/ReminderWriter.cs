@@ -14,7 +14,7 @@ namespace CouponAdmin.Core.Notifications;
 /// </summary>
 internal static class ReminderWriter
 {
-    private const string Filter = """
+    internal const string Filter = """
         c."OfferId" = @o AND c."Status" IN ('Issued', 'Redeemed') AND c."ExpiresAt" >= @from AND c."ExpiresAt" < @to
           AND (c."ExpiresAt", c."Id") > (@afterAt, @afterId)
         """;
