@@ -53,6 +53,24 @@ internal sealed class NotificationTestBed : IAsyncLifetime
 
     public Task<DeliveryReport> DeliverAsync(int smtpPort) => Delivery(Smtp(smtpPort)).RunAsync();
 
+    /// <summary>Puts a message straight into the outbox, as an event's transaction would, and returns its id.</summary>
+    public Task<long> AddMessageAsync(MessageChannel channel, string recipient, string body, string? subject = null, MessageStatus status = MessageStatus.Pending,
+        DateTimeOffset? nextAttemptAt = null) =>
+        Issuance.QueryAsync(async db =>
+        {
+            var now = Issuance.Clock.GetUtcNow();
+            var message = new OutboxMessage
+            {
+                Key = $"test:{Guid.NewGuid():N}", Kind = MessageKind.Resend, Channel = channel, Recipient = recipient, Subject = subject, Body = body,
+                Status = status, NextAttemptAt = nextAttemptAt ?? now, CreatedAt = now, CreatedBy = "test",
+            };
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
+
+    public async Task<OutboxMessage> MessageAsync(long id) => (await OutboxAsync()).Single(m => m.Id == id);
+
     public Task<List<OutboxMessage>> OutboxAsync() =>
         Issuance.QueryAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
 
