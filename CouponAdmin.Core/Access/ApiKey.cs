@@ -45,5 +45,7 @@ public static class Roles
     /// <summary>Who may upload files against an offer (the offer's uploads page).</summary>
     public const string OfferUploaders = Admin + "," + Marketer + "," + Ops;
     public const string Revokers = Admin + "," + Support;
+    /// <summary>Who sees every SMS and e-mail and may retry failed ones (the Outbox page).</summary>
+    public const string OutboxReaders = Admin + "," + Support + "," + Ops;
     public const string Anyone = Admin + "," + Marketer + "," + Support + "," + Ops;
 }
