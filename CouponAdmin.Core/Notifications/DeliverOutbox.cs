@@ -9,9 +9,11 @@ public sealed record DeliveryReport(int Sent, int Retrying, int Failed, int Skip
 }
 
 /// <summary>
-/// One delivery run: claims due messages a batch at a time, sends each e-mail batch over one SMTP session and each SMS
-/// by its own request, and settles every message right after its send, so an accepted message is marked sent before the
-/// next one goes. Runs until nothing is due (or <c>budget</c> is spent). Safe to run twice at once: claims never overlap.
+/// One delivery run: claims due messages a batch at a time and sends them, e-mail over one SMTP session kept for the
+/// whole run, SMS one request each; every message is settled right after its send, so an accepted message is marked
+/// sent before the next one goes. Runs until nothing is due, <c>budget</c> is spent, or a batch sent nothing and hit a
+/// retryable failure (the server is down: the back-off decides when to try again). Safe to run twice at once: claims
+/// never overlap.
 /// </summary>
 public sealed class DeliverOutbox(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock, NotificationOptions options,
     IEmailTransport email, ISmsGateway sms)
@@ -25,6 +27,7 @@ public sealed class DeliverOutbox(IDbContextFactory<CouponDbContext> dbFactory, 
         var token = Guid.NewGuid().ToString("N");
         var tally = new int[4];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var session = email.Open();
         while (!ct.IsCancellationRequested && (budget is null || clock.GetUtcNow() - started < budget))
         {
             var now = clock.GetUtcNow();
@@ -35,24 +38,28 @@ public sealed class DeliverOutbox(IDbContextFactory<CouponDbContext> dbFactory, 
             }
 
             var sendUntil = now + options.ClaimLease - SendAllowance;
-            var left = batch.OrderBy(m => m.Id).ToList();
-            await using (var session = email.Open())
+            batch.Sort((a, b) => a.Id.CompareTo(b.Id));
+            var done = 0;
+            var progressed = false;
+            var stalled = false;
+            for (; done < batch.Count && clock.GetUtcNow() < sendUntil && !ct.IsCancellationRequested; done++)
             {
-                while (left.Count > 0 && clock.GetUtcNow() < sendUntil && !ct.IsCancellationRequested)
-                {
-                    var message = left[0];
-                    var outcome = message.Channel == MessageChannel.Email
-                        ? await session.SendAsync(message, ct)
-                        : await sms.SendAsync(message, ct);
-                    await OutboxClaims.SettleAsync(db, message, outcome, token, clock.GetUtcNow(), options.MaxAttempts, CancellationToken.None);
-                    tally[(int)outcome.Result]++;
-                    left.RemoveAt(0);
-                }
+                var message = batch[done];
+                var outcome = message.Channel == MessageChannel.Email ? await session.SendAsync(message, ct) : await sms.SendAsync(message, ct);
+                await OutboxClaims.SettleAsync(db, message, outcome, token, clock.GetUtcNow(), options.MaxAttempts, CancellationToken.None);
+                tally[(int)outcome.Result]++;
+                progressed |= outcome.Result != DeliveryResult.Retry;
+                stalled |= outcome.Result == DeliveryResult.Retry;
             }
 
-            if (left.Count > 0)
+            if (done < batch.Count)
             {
-                await OutboxClaims.ReleaseAsync(db, left.Select(m => m.Id), token, clock.GetUtcNow(), CancellationToken.None);
+                await OutboxClaims.ReleaseAsync(db, batch.Skip(done).Select(m => m.Id), token, clock.GetUtcNow(), CancellationToken.None);
+            }
+
+            if (stalled && !progressed)
+            {
+                break;
             }
         }
 

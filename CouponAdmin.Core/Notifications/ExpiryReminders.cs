@@ -32,6 +32,7 @@ public sealed class ExpiryReminders(IDbContextFactory<CouponDbContext> dbFactory
         var issued = await db.OfferCounters.AsNoTracking().Where(c => ids.Contains(c.OfferId)).ToDictionaryAsync(c => c.OfferId, c => c.IssuedCount, ct);
 
         var earliest = now.AddHours(-options.ReminderCatchUpHours);
+        var bulk = false;
         long written = 0;
         var reminders = 0;
         foreach (var offer in offers)
@@ -46,6 +47,14 @@ public sealed class ExpiryReminders(IDbContextFactory<CouponDbContext> dbFactory
                     : earliest;
                 foreach (var window in ReminderSchedule.Windows(reminder, from, now, zone))
                 {
+                    if (!bulk)
+                    {
+                        // A due expiry day can hold millions of coupons: write them as bulk issuance does (big page cache, one
+                        // checkpoint at the end), but only in runs that have something to write.
+                        await BulkWriting.BeginAsync(db, ct);
+                        bulk = true;
+                    }
+
                     written += await ReminderWriter.WriteAsync(db, offer, reminder, key, window, context, ct);
                 }
 
@@ -55,6 +64,11 @@ public sealed class ExpiryReminders(IDbContextFactory<CouponDbContext> dbFactory
                     """, ct, ("@o", offer.Id), ("@k", key), ("@now", now));
                 reminders++;
             }
+        }
+
+        if (bulk)
+        {
+            await BulkWriting.EndAsync(db);
         }
 
         if (written > 0)

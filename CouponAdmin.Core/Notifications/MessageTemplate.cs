@@ -32,6 +32,9 @@ public sealed partial class MessageTemplate
 
     private readonly List<(string Text, bool IsTag)> _parts = [];
 
+    // Replaced whole, never changed, so a template rendered from two threads at once still reads a consistent pair.
+    private FormattedExpiry? _lastExpiry;
+
     private MessageTemplate(string text)
     {
         var at = 0;
@@ -51,12 +54,24 @@ public sealed partial class MessageTemplate
     public static IReadOnlyList<string> UnknownTags(string text) =>
         [.. TagPattern().Matches(text ?? "").Where(m => !Known.Contains(m.Groups[1].Value.ToLowerInvariant())).Select(m => m.Value).Distinct()];
 
-    public string Render(TemplateValues values)
+    public string Render(TemplateValues values) => Render(values, values.CouponCode, values.CouponExpiry, values.CustomerName);
+
+    /// <summary>One coupon's message, the offer's values given once: the reminder writer's per-row call, without a copy of the values.</summary>
+    public string Render(TemplateValues offer, string? couponCode, DateTimeOffset? couponExpiry, string? customerName)
     {
-        var sb = new StringBuilder(128);
+        var sb = new StringBuilder(160);
         foreach (var (text, isTag) in _parts)
         {
-            sb.Append(isTag ? Value(text, values) : text);
+            sb.Append(!isTag ? text : text switch
+            {
+                CustomerName => string.IsNullOrWhiteSpace(customerName) ? NamelessCustomer : customerName,
+                CouponCode => couponCode ?? "",
+                CouponExpiry => Expiry(couponExpiry, offer.Zone),
+                OfferName => offer.OfferName,
+                OfferDiscount => offer.OfferDiscount,
+                Remaining => offer.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "",
+                _ => "{{" + text + "}}",
+            });
         }
 
         return sb.ToString();
@@ -91,16 +106,21 @@ public sealed partial class MessageTemplate
         return $"{value}% off{cap}";
     }
 
-    private static string Value(string tag, TemplateValues v) => tag switch
+    /// <summary>Coupons written together mostly share one expiry: its text is kept until another comes.</summary>
+    private string Expiry(DateTimeOffset? at, TimeZoneInfo zone)
     {
-        CustomerName => string.IsNullOrWhiteSpace(v.CustomerName) ? NamelessCustomer : v.CustomerName,
-        CouponCode => v.CouponCode ?? "",
-        CouponExpiry => FormatExpiry(v.CouponExpiry, v.Zone),
-        OfferName => v.OfferName,
-        OfferDiscount => v.OfferDiscount,
-        Remaining => v.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "",
-        _ => "{{" + tag + "}}",
-    };
+        var last = _lastExpiry;
+        if (last is not null && last.At == at && ReferenceEquals(last.Zone, zone))
+        {
+            return last.Text;
+        }
+
+        var text = FormatExpiry(at, zone);
+        _lastExpiry = new FormattedExpiry(at, zone, text);
+        return text;
+    }
+
+    private sealed record FormattedExpiry(DateTimeOffset? At, TimeZoneInfo Zone, string Text);
 
     [GeneratedRegex(@"\{\{\s*([^{}]*?)\s*\}\}")]
     private static partial Regex TagPattern();

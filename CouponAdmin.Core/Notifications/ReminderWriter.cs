@@ -26,12 +26,8 @@ internal static class ReminderWriter
         var template = MessageTemplate.Parse(reminder.Text);
         var values = context.Values;
         ((SqliteConnection)db.Database.GetDbConnection()).CreateFunction<string, string?, long?, string>("reminder_text",
-            (code, name, expires) => template.Render(values with
-            {
-                CouponCode = code,
-                CustomerName = name,
-                CouponExpiry = expires is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
-            }), isDeterministic: true);
+            (code, name, expires) => template.Render(values, code, expires is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null, name),
+            isDeterministic: true);
 
         var sms = reminder.Channel == ReminderChannel.Sms;
         var contact = sms ? "\"Mobile\"" : "\"Email\"";
