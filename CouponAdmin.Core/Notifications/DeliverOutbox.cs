@@ -28,6 +28,7 @@ public sealed class DeliverOutbox(IDbContextFactory<CouponDbContext> dbFactory, 
         var tally = new int[4];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var session = email.Open();
+        await using var settler = await OutboxClaims.SettlerAsync(db, token, options.MaxAttempts, ct);
         while (!ct.IsCancellationRequested && (budget is null || clock.GetUtcNow() - started < budget))
         {
             var now = clock.GetUtcNow();
@@ -46,7 +47,7 @@ public sealed class DeliverOutbox(IDbContextFactory<CouponDbContext> dbFactory, 
             {
                 var message = batch[done];
                 var outcome = message.Channel == MessageChannel.Email ? await session.SendAsync(message, ct) : await sms.SendAsync(message, ct);
-                await OutboxClaims.SettleAsync(db, message, outcome, token, clock.GetUtcNow(), options.MaxAttempts, CancellationToken.None);
+                await settler.SettleAsync(message, outcome, clock.GetUtcNow());
                 tally[(int)outcome.Result]++;
                 progressed |= outcome.Result != DeliveryResult.Retry;
                 stalled |= outcome.Result == DeliveryResult.Retry;

@@ -1,4 +1,5 @@
 using CouponAdmin.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Notifications;
 
@@ -18,27 +19,52 @@ internal static class OutboxClaims
                 r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetInt32(6)),
             ct, ("@token", token), ("@now", now), ("@lease", leaseUntil), ("@batch", batch));
 
-    /// <summary>Records one attempt's outcome. A failure goes back to pending with back-off, or stays failed after the last attempt.</summary>
-    public static Task<int> SettleAsync(CouponDbContext db, ClaimedMessage m, DeliveryOutcome outcome, string token, DateTimeOffset now, int maxAttempts, CancellationToken ct)
+    /// <summary>The statement that records one attempt's outcome, prepared once per run: it runs after every send.</summary>
+    public static async Task<Settler> SettlerAsync(CouponDbContext db, string token, int maxAttempts, CancellationToken ct)
     {
-        var attempts = m.Attempts + (outcome.Result == DeliveryResult.Skipped ? 0 : 1);
-        var (status, next) = outcome.Result switch
-        {
-            DeliveryResult.Sent => (MessageStatus.Sent, now),
-            DeliveryResult.Skipped => (MessageStatus.Skipped, now),
-            DeliveryResult.Retry when attempts < maxAttempts => (MessageStatus.Pending, now + RetrySchedule.DelayAfter(attempts)),
-            _ => (MessageStatus.Failed, now),
-        };
-        var failed = outcome.Result is DeliveryResult.Retry or DeliveryResult.Failed;
-        return db.ExecuteAsync("""
+        await db.Database.OpenConnectionAsync(ct);
+        var cmd = Sql.Command(db, """
             UPDATE "OutboxMessages"
             SET "Status" = @status, "Attempts" = @attempts, "NextAttemptAt" = @next, "ClaimToken" = NULL,
                 "SentAt" = CASE WHEN @sent THEN @now ELSE "SentAt" END,
                 "LastError" = CASE WHEN @failed THEN @detail ELSE "LastError" END,
                 "Note" = CASE WHEN @failed THEN "Note" ELSE @detail END
             WHERE "Id" = @id AND "ClaimToken" = @token
-            """, ct, ("@id", m.Id), ("@token", token), ("@status", status.ToString()), ("@attempts", attempts), ("@next", next), ("@now", now),
-            ("@sent", outcome.Result == DeliveryResult.Sent), ("@failed", failed), ("@detail", Cut(outcome.Detail)));
+            """, ("@id", 0L), ("@token", token), ("@status", ""), ("@attempts", 0), ("@next", 0L), ("@now", 0L), ("@sent", 0), ("@failed", 0), ("@detail", ""));
+        cmd.Prepare();
+        return new Settler(cmd, maxAttempts);
+    }
+
+    /// <summary>
+    /// Records one attempt's outcome, only if this run still holds the message. A failure goes back to pending with
+    /// back-off, or stays failed after the last attempt.
+    /// </summary>
+    public sealed class Settler(System.Data.Common.DbCommand cmd, int maxAttempts) : IAsyncDisposable
+    {
+        public Task<int> SettleAsync(ClaimedMessage m, DeliveryOutcome outcome, DateTimeOffset now)
+        {
+            var attempts = m.Attempts + (outcome.Result == DeliveryResult.Skipped ? 0 : 1);
+            var (status, next) = outcome.Result switch
+            {
+                DeliveryResult.Sent => (MessageStatus.Sent, now),
+                DeliveryResult.Skipped => (MessageStatus.Skipped, now),
+                DeliveryResult.Retry when attempts < maxAttempts => (MessageStatus.Pending, now + RetrySchedule.DelayAfter(attempts)),
+                _ => (MessageStatus.Failed, now),
+            };
+            var p = cmd.Parameters;
+            p["@id"].Value = m.Id;
+            p["@status"].Value = status.ToString();
+            p["@attempts"].Value = attempts;
+            p["@next"].Value = next.UtcTicks;
+            p["@now"].Value = now.UtcTicks;
+            p["@sent"].Value = outcome.Result == DeliveryResult.Sent ? 1 : 0;
+            p["@failed"].Value = outcome.Result is DeliveryResult.Retry or DeliveryResult.Failed ? 1 : 0;
+            p["@detail"].Value = Cut(outcome.Detail);
+            // Not cancellable: an accepted message must be recorded as sent even when the run is being stopped.
+            return cmd.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        public ValueTask DisposeAsync() => cmd.DisposeAsync();
     }
 
     /// <summary>Hands messages this run will not get to back to the queue, as they were.</summary>
