@@ -10,14 +10,19 @@ namespace CouponAdmin.Core.Notifications;
 /// Writes the reminder messages of one expiry day of one reminder, set-based: <c>INSERT … SELECT</c> over the offer's
 /// coupons in that day's ExpiresAt range (index <c>IX_Coupons_Reminders</c>), joined to their customers, with the text
 /// rendered by <see cref="MessageTemplate"/> through a SQL function, and <c>ON CONFLICT DO NOTHING</c> on the message
-/// key. Chunks of (ExpiresAt, Id) keep each write transaction short.
+/// key. Each transaction takes one expiry instant and a range of coupon ids: SQLite seeks (OfferId, ExpiresAt = x,
+/// rowid &gt; n) in that index, so every chunk starts where the last ended (a row-value range would be scanned from the
+/// start of the day each time).
 /// </summary>
 internal static class ReminderWriter
 {
-    internal const string Filter = """
-        c."OfferId" = @o AND c."Status" IN ('Issued', 'Redeemed') AND c."ExpiresAt" >= @from AND c."ExpiresAt" < @to
-          AND (c."ExpiresAt", c."Id") > (@afterAt, @afterId)
+    internal const string NextExpiry = """
+        SELECT c."ExpiresAt" FROM "Coupons" c
+        WHERE c."OfferId" = @o AND c."Status" IN ('Issued', 'Redeemed') AND c."ExpiresAt" >= @from AND c."ExpiresAt" < @to
+        ORDER BY c."ExpiresAt" LIMIT 1
         """;
+
+    internal const string Filter = """c."OfferId" = @o AND c."Status" IN ('Issued', 'Redeemed') AND c."ExpiresAt" = @expiresAt AND c."Id" > @afterId""";
 
     public static async Task<long> WriteAsync(CouponDbContext db, Offer offer, ReminderSettings reminder, string reminderKey, ReminderWindow window,
         ReminderContext context, CancellationToken ct)
@@ -34,46 +39,47 @@ internal static class ReminderWriter
         var d = offer.Definition.Redemption;
         // A redeemed coupon is still usable while its holder's limit allows more (no limit, or fewer uses than it).
         var useLimit = d.AnyoneCanRedeem ? d.CodeLimit : d.CustomerLimit;
-        (long At, long Id) after = (window.ExpiresFrom.UtcTicks, -1);
+        var from = window.ExpiresFrom.UtcTicks;
         long written = 0;
-        while (true)
+        while (await db.ScalarAsync<long>(NextExpiry, ct, ("@o", offer.Id), ("@from", from), ("@to", window.ExpiresBefore)) is { } expiresAt)
         {
-            var end = (await db.ListAsync($"""
-                SELECT c."ExpiresAt", c."Id" FROM "Coupons" c WHERE {Filter}
-                ORDER BY c."ExpiresAt", c."Id" LIMIT 1 OFFSET @skip
-                """, r => (r.GetInt64(0), r.GetInt64(1)), ct, Bounds(offer, window, after, ("@skip", context.ChunkSize - 1)))).FirstOrDefault();
-            var upTo = end == default ? (long.MaxValue, long.MaxValue) : end;
-
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            written += await db.ExecuteAsync($"""
-                INSERT INTO "OutboxMessages" ("Key", "Kind", "Channel", "Recipient", "Subject", "Body", "Status", "Attempts", "Note",
-                    "NextAttemptAt", "CreatedAt", "CreatedBy", "OfferId", "CouponId", "CustomerId")
-                SELECT 'reminder:' || c."Id" || @suffix, 'Reminder', @channel, COALESCE(cu.{contact}, ''), @subject,
-                    reminder_text(c."Code", cu."Name", c."ExpiresAt"),
-                    CASE WHEN cu.{contact} IS NULL THEN 'Skipped' ELSE 'Pending' END, 0,
-                    CASE WHEN cu.{contact} IS NULL THEN 'Customer ' || cu."UserId" || @noContact END,
-                    @now, @now, @by, c."OfferId", c."Id", c."CustomerId"
-                FROM "Coupons" c CROSS JOIN "Customers" cu
-                WHERE {Filter} AND (c."ExpiresAt", c."Id") <= (@upToAt, @upToId)
-                  AND cu."UserId" = c."CustomerId" AND c."ExpiresAt" > @now AND c."IssuedAt" <= @moment
-                  AND (c."Status" = 'Issued' OR @useLimit IS NULL OR c."RedemptionCount" < @useLimit)
-                ON CONFLICT ("Key") DO NOTHING
-                """, ct, [.. Bounds(offer, window, after), ("@upToAt", upTo.Item1), ("@upToId", upTo.Item2),
+            var afterId = -1L;
+            while (true)
+            {
+                var end = await db.ScalarAsync<long>($"""SELECT c."Id" FROM "Coupons" c WHERE {Filter} ORDER BY c."Id" LIMIT 1 OFFSET @skip""", ct,
+                    ("@o", offer.Id), ("@expiresAt", expiresAt), ("@afterId", afterId), ("@skip", context.ChunkSize - 1));
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                written += await db.ExecuteAsync($"""
+                    INSERT INTO "OutboxMessages" ("Key", "Kind", "Channel", "Recipient", "Subject", "Body", "Status", "Attempts", "Note",
+                        "NextAttemptAt", "CreatedAt", "CreatedBy", "OfferId", "CouponId", "CustomerId")
+                    SELECT 'reminder:' || c."Id" || @suffix, 'Reminder', @channel, COALESCE(cu.{contact}, ''), @subject,
+                        reminder_text(c."Code", cu."Name", c."ExpiresAt"),
+                        CASE WHEN cu.{contact} IS NULL THEN 'Skipped' ELSE 'Pending' END, 0,
+                        CASE WHEN cu.{contact} IS NULL THEN 'Customer ' || cu."UserId" || @noContact END,
+                        @now, @now, @by, c."OfferId", c."Id", c."CustomerId"
+                    FROM "Coupons" c CROSS JOIN "Customers" cu
+                    WHERE {Filter} AND c."Id" <= @upToId
+                      AND cu."UserId" = c."CustomerId" AND c."ExpiresAt" > @now AND c."IssuedAt" <= @moment
+                      AND (c."Status" = 'Issued' OR @useLimit IS NULL OR c."RedemptionCount" < @useLimit)
+                    ON CONFLICT ("Key") DO NOTHING
+                    """, ct, ("@o", offer.Id), ("@expiresAt", expiresAt), ("@afterId", afterId), ("@upToId", end ?? long.MaxValue),
                     ("@suffix", $":{reminderKey}"), ("@channel", (sms ? MessageChannel.Sms : MessageChannel.Email).ToString()),
                     ("@subject", sms ? null : context.EmailSubject), ("@noContact", sms ? " has no mobile number." : " has no e-mail address."),
-                    ("@now", context.Now), ("@by", ExpiryReminders.Actor), ("@moment", window.Moment), ("@useLimit", useLimit)]);
-            await tx.CommitAsync(ct);
-            if (end == default)
-            {
-                return written;
+                    ("@now", context.Now), ("@by", ExpiryReminders.Actor), ("@moment", window.Moment), ("@useLimit", useLimit));
+                await tx.CommitAsync(ct);
+                if (end is not { } last)
+                {
+                    break;
+                }
+
+                afterId = last;
             }
 
-            after = end;
+            from = expiresAt + 1;
         }
-    }
 
-    private static (string, object?)[] Bounds(Offer offer, ReminderWindow window, (long At, long Id) after, params (string, object?)[] more) =>
-        [("@o", offer.Id), ("@from", window.ExpiresFrom), ("@to", window.ExpiresBefore), ("@afterAt", after.At), ("@afterId", after.Id), .. more];
+        return written;
+    }
 }
 
 /// <summary>What every reminder message of one offer in one run shares.</summary>

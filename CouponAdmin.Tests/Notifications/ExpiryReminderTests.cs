@@ -6,6 +6,7 @@ using CouponAdmin.Core.Redemption;
 using CouponAdmin.Core.Revocation;
 using CouponAdmin.Tests.Issuance;
 using CouponAdmin.Tests.Offers;
+using Microsoft.EntityFrameworkCore;
 using netDumbster.smtp;
 
 namespace CouponAdmin.Tests.Notifications;
@@ -149,6 +150,26 @@ public sealed class ExpiryReminderTests : IAsyncLifetime, IDisposable
         var run = await _bed.Reminders.RunAsync();
 
         Assert.Equal(1, run.Written);
+    }
+
+    [Fact]
+    public async Task ADayOfSeveralExpiryTimesWrittenInSmallChunksGetsEveryReminderOnce()
+    {
+        _bed.Options = _bed.Options with { ReminderChunkSize = 2 };
+        var offer = await OfferAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await IssueAsync(offer, await _bed.CustomerAsync());
+        }
+
+        // Two of the coupons expire earlier that day (an offer's end can cap the expiry at any time).
+        await _bed.Issuance.QueryAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"""UPDATE "Coupons" SET "ExpiresAt" = {new DateTimeOffset(2025, 11, 15, 20, 0, 0, Ist).UtcTicks} WHERE "Id" IN (SELECT "Id" FROM "Coupons" ORDER BY "Id" DESC LIMIT 2)"""));
+        _bed.Issuance.Clock.SetUtcNow(Moment.AddMinutes(1));
+        var run = await _bed.Reminders.RunAsync();
+
+        Assert.Equal(5, run.Written);
+        Assert.Equal(5, (await _bed.OutboxAsync()).Select(m => m.CouponId).Distinct().Count());
     }
 
     private Task<Offer> OfferAsync(Action<ReminderSettings>? change = null) => _bed.Issuance.ActiveOfferAsync(o =>

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CouponAdmin.Tests.Notifications;
 
 /// <summary>
-/// The reminder scan must stay a range scan of the partial index on (OfferId, ExpiresAt): SQLite only uses a partial
-/// index when the query repeats its condition, so a reworded filter would silently become a scan of every coupon.
+/// The reminder scan must stay a seek in the partial index on (OfferId, ExpiresAt): SQLite only uses a partial index when
+/// the query repeats its condition, and each chunk must start at its first coupon (ExpiresAt = x AND rowid &gt; n), or a
+/// million-coupon expiry day is read from its start once per chunk.
 /// </summary>
 public sealed class ReminderQueryPlanTests : IDisposable
 {
@@ -15,16 +16,31 @@ public sealed class ReminderQueryPlanTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public async Task TheReminderScanSeeksThePartialExpiryIndex()
+    public async Task EachChunkSeeksItsFirstCouponInThePartialExpiryIndex()
+    {
+        var plan = await PlanAsync($"""SELECT c."Id" FROM "Coupons" c WHERE {ReminderWriter.Filter} ORDER BY c."Id" LIMIT 1 OFFSET 10""",
+            "@o", "@expiresAt", "@afterId");
+
+        Assert.Contains("USING INDEX IX_Coupons_Reminders (OfferId=? AND ExpiresAt=? AND rowid>?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheNextExpiryOfADayIsASeekInThePartialExpiryIndex()
+    {
+        var plan = await PlanAsync(ReminderWriter.NextExpiry, "@o", "@from", "@to");
+
+        Assert.Contains("USING INDEX IX_Coupons_Reminders (OfferId=? AND ExpiresAt>? AND ExpiresAt<?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    private async Task<string> PlanAsync(string query, params string[] parameters)
     {
         await using var db = _database.CreateDbContext();
         await db.Database.OpenConnectionAsync();
         await using var cmd = db.Database.GetDbConnection().CreateCommand();
-        cmd.CommandText = $"""
-            EXPLAIN QUERY PLAN SELECT c."ExpiresAt", c."Id" FROM "Coupons" c WHERE {ReminderWriter.Filter}
-            ORDER BY c."ExpiresAt", c."Id" LIMIT 1 OFFSET 10
-            """;
-        foreach (var name in new[] { "@o", "@from", "@to", "@afterAt", "@afterId" })
+        cmd.CommandText = "EXPLAIN QUERY PLAN " + query;
+        foreach (var name in parameters)
         {
             var p = cmd.CreateParameter();
             p.ParameterName = name;
@@ -33,16 +49,12 @@ public sealed class ReminderQueryPlanTests : IDisposable
         }
 
         var plan = new List<string>();
-        await using (var reader = await cmd.ExecuteReaderAsync())
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(3));
-            }
+            plan.Add(reader.GetString(3));
         }
 
-        var detail = string.Join(" | ", plan);
-        Assert.Contains("USING INDEX IX_Coupons_Reminders", detail, StringComparison.Ordinal);
-        Assert.DoesNotContain("TEMP B-TREE", detail, StringComparison.Ordinal);
+        return string.Join(" | ", plan);
     }
 }
