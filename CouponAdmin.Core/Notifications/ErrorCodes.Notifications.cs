@@ -2,7 +2,7 @@ namespace CouponAdmin.Core.Common;
 
 public static partial class ErrorCodes
 {
-    // Resending (API.md)
+    // Resending
     public const string ResendNotConfigured = "RESEND_NOT_CONFIGURED";
     public const string ResendNotAvailable = "RESEND_NOT_AVAILABLE";
     public const string NoMobile = "NO_MOBILE";
