@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "codes" => CodesBenchmark.Run(Options.Parse(args[1..])),
     "redeem" => await RedeemBenchmark.RunAsync(Options.Parse(args[1..])),
     "upload" => await UploadBenchmark.RunAsync(Options.Parse(args[1..])),
+    "dashboard" => await DashboardBenchmark.RunAsync(Options.Parse(args[1..])),
     "reminders" => await RemindersBenchmark.RunAsync(Options.Parse(args[1..])),
     _ => Usage(),
 };
@@ -21,6 +22,8 @@ static int Usage()
                                                         over HTTP with C concurrent connections (after W warm-up redemptions)
           upload [--rows N] [--max-per-customer M]     upload a customers file of N rows (existing customers) to an auto-unique
                                                         offer and time it from receiving the file to the upload completed
+          dashboard [--coupons N]                       bulk-issue N coupons, add a year of history for 200 offers, and time the
+                                                        dashboard's and an offer's figures (median of 20)
           reminders [--coupons N] [--batch B] [--deliver 0|1]
                                                         N coupons whose e-mail reminder is due: write the outbox rows, then
                                                         deliver them to a local SMTP sink over one connection (B per claim)

@@ -10,14 +10,26 @@ public static class ApiScopes
     public static IReadOnlyList<string> All { get; } = [Admin, Issue, Redeem];
 }
 
-/// <summary>An API key, stored as the SHA-256 of its value; the value itself is shown once, at creation.</summary>
+/// <summary>
+/// An API key, stored as the SHA-256 of its value; the value itself is shown once, at creation. A fast unsalted hash
+/// is enough because every generated key carries 192 random bits (configured bootstrap keys: at least 24 characters).
+/// </summary>
 public sealed class ApiKey
 {
+    public const int PublicIdLength = 12;
+
     public long Id { get; set; }
     public string Name { get; set; } = "";
     public string Hash { get; set; } = "";
-    /// <summary>The first characters of the key, so people can tell keys apart.</summary>
-    public string Prefix { get; set; } = "";
+
+    /// <summary>
+    /// A random, non-secret name for the key ("key_3f9a2c1b") that people, the audit log and error messages use to
+    /// tell keys apart. It has nothing to do with the secret, so showing it gives nothing of the key away.
+    /// </summary>
+    public string PublicId { get; set; } = "";
+
+    /// <summary>The key made from <c>Api:BootstrapKey</c>: it lives only while the configuration names it.</summary>
+    public bool IsBootstrap { get; set; }
     public List<string> Scopes { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
@@ -45,7 +57,14 @@ public static class Roles
     /// <summary>Who may upload files against an offer (the offer's uploads page).</summary>
     public const string OfferUploaders = Admin + "," + Marketer + "," + Ops;
     public const string Revokers = Admin + "," + Support;
-    /// <summary>Who sees every SMS and e-mail and may retry failed ones (the Outbox page).</summary>
-    public const string OutboxReaders = Admin + "," + Support + "," + Ops;
+    /// <summary>Who looks customers up and acts on their coupons (revoke, transfer, reverse, resend).</summary>
+    public const string MemberCare = Admin + "," + Support;
     public const string Anyone = Admin + "," + Marketer + "," + Support + "," + Ops;
+    /// <summary>Org-wide uploads (stores, customers) and the jobs dashboard.</summary>
+    public const string OrgUploads = Admin + "," + Ops;
+    public const string Jobs = Admin + "," + Ops;
+    /// <summary>The messages the product sends, and retrying the failed ones.</summary>
+    public const string Outbox = Admin + "," + Support + "," + Ops;
+    public const string Settings = Admin;
+    public const string Audit = Admin;
 }

@@ -7,11 +7,9 @@ namespace CouponAdmin.Core.Access;
 
 public sealed record CreatedApiKey(ApiKey Key, string Value);
 
-/// <summary>Creates, checks and revokes API keys. Only a SHA-256 hash of a key is stored.</summary>
-public sealed class ApiKeyService(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
+/// <summary>Creates, checks and revokes API keys. Only a SHA-256 hash of a key is stored, and a random public id.</summary>
+public sealed partial class ApiKeyService(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
 {
-    private const int PrefixLength = 8;
-
     /// <summary>
     /// Keys checked in the last few seconds, so a busy POS does not cost a database read per call. A key revoked
     /// here leaves the cache at once; one revoked by another node is refused within this time.
@@ -22,28 +20,10 @@ public sealed class ApiKeyService(IDbContextFactory<CouponDbContext> dbFactory, 
 
     public async Task<CreatedApiKey> CreateAsync(string name, IReadOnlyCollection<string> scopes, CancellationToken ct = default)
     {
+        // 24 random bytes: 192 bits, well past the 128 that make an unsalted fast hash safe to store.
         var value = "ca_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var key = await StoreAsync(name, value, scopes, ct);
+        var key = await StoreAsync(name, value, scopes, isBootstrap: false, ct);
         return new CreatedApiKey(key, value);
-    }
-
-    /// <summary>Makes sure a key with this value and every scope exists (configuration <c>Api:BootstrapKey</c>).</summary>
-    public async Task EnsureBootstrapKeyAsync(string value, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var hash = Hash(value);
-        var existing = await db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash, ct);
-        if (existing is null)
-        {
-            await StoreAsync("Bootstrap key", value, ApiScopes.All, ct);
-        }
-        else if (existing.RevokedAt is not null || existing.Scopes.Count != ApiScopes.All.Count)
-        {
-            existing.RevokedAt = null;
-            existing.Scopes = [.. ApiScopes.All];
-            await db.SaveChangesAsync(ct);
-            _recent.TryRemove(hash, out _);
-        }
     }
 
     /// <summary>The live key with this value, or null.</summary>
@@ -54,6 +34,8 @@ public sealed class ApiKeyService(IDbContextFactory<CouponDbContext> dbFactory, 
             return null;
         }
 
+        // string.Trim removes every Unicode white space (spaces, tabs, U+00A0 no-break space, U+000B vertical tab…),
+        // so every spelling of a key with blanks around it is that one key, with that key's rate-limit bucket.
         var hash = Hash(value.Trim());
         var now = clock.GetUtcNow();
         if (_recent.TryGetValue(hash, out var cached) && cached.Until > now)
@@ -95,7 +77,7 @@ public sealed class ApiKeyService(IDbContextFactory<CouponDbContext> dbFactory, 
 
     internal static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
-    private async Task<ApiKey> StoreAsync(string name, string value, IReadOnlyCollection<string> scopes, CancellationToken ct)
+    private async Task<ApiKey> StoreAsync(string name, string value, IReadOnlyCollection<string> scopes, bool isBootstrap, CancellationToken ct)
     {
         var unknown = scopes.Except(ApiScopes.All).ToList();
         if (unknown.Count > 0)
@@ -108,12 +90,26 @@ public sealed class ApiKeyService(IDbContextFactory<CouponDbContext> dbFactory, 
         {
             Name = name,
             Hash = Hash(value),
-            Prefix = value[..Math.Min(PrefixLength, value.Length)],
+            PublicId = await NewPublicIdAsync(db, ct),
+            IsBootstrap = isBootstrap,
             Scopes = [.. scopes.Distinct()],
             CreatedAt = clock.GetUtcNow(),
         };
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
         return key;
+    }
+
+    /// <summary>"key_" and 8 random hex digits; drawn again in the rare case another key has it.</summary>
+    private static async Task<string> NewPublicIdAsync(CouponDbContext db, CancellationToken ct)
+    {
+        while (true)
+        {
+            var id = "key_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+            if (!await db.ApiKeys.AnyAsync(k => k.PublicId == id, ct))
+            {
+                return id;
+            }
+        }
     }
 }

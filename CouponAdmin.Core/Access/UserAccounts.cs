@@ -10,6 +10,12 @@ public sealed class UserAccounts(IDbContextFactory<CouponDbContext> dbFactory)
 {
     private const int Iterations = 100_000;
 
+    /// <summary>
+    /// Checked against when the e-mail is unknown, so an unknown e-mail costs the same PBKDF2 work as a known one with
+    /// a wrong password: the answer's timing does not tell which e-mails have accounts.
+    /// </summary>
+    private static readonly Lazy<string> UnknownUserHash = new(() => HashPassword(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
+
     public async Task<AppUser?> SignInAsync(string? email, string? password, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
@@ -20,7 +26,13 @@ public sealed class UserAccounts(IDbContextFactory<CouponDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var normalized = email.Trim().ToLowerInvariant();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalized, ct);
-        return user is not null && Verify(password, user.PasswordHash) ? user : null;
+        if (user is null)
+        {
+            Verify(password, UnknownUserHash.Value);
+            return null;
+        }
+
+        return Verify(password, user.PasswordHash) ? user : null;
     }
 
     /// <summary>Creates the user, or resets its password and roles when it exists.</summary>

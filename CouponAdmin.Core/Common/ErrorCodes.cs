@@ -1,10 +1,11 @@
 namespace CouponAdmin.Core.Common;
 
-/// <summary>Stable error codes shared by the API, the UI and upload issue reports (see API.md).</summary>
+/// <summary>Stable error codes shared by the API, the UI and upload issue reports (listed in the README, "Error codes").</summary>
 public static partial class ErrorCodes
 {
     // Requests and settings
     public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string NotFound = "NOT_FOUND";
     public const string OfferNotFound = "OFFER_NOT_FOUND";
     public const string InvalidStatusChange = "INVALID_STATUS_CHANGE";
     public const string DuplicateCustomer = "DUPLICATE_CUSTOMER";
@@ -49,6 +50,7 @@ public static partial class ErrorCodes
     public const string AlreadyReversed = "ALREADY_REVERSED";
     public const string CouponNotReversible = "COUPON_NOT_REVERSIBLE";
     public const string CouponNotTransferable = "COUPON_NOT_TRANSFERABLE";
+    public const string CouponNotRevocable = "COUPON_NOT_REVOCABLE";
 
     // Uploads
     public const string UploadNotFound = "UPLOAD_NOT_FOUND";

@@ -13,6 +13,8 @@ public readonly record struct Result<T>
 
     public Error? Error { get; }
 
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Value))]
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 
     public static Result<T> Success(T value) => new(value, null);

@@ -14,7 +14,8 @@ internal sealed record ChunkOutcome(long LastCustomerId, int Considered, int Iss
 /// The SQLite bulk path of <see cref="BulkIssue"/>: one set-based eligibility query per chunk, a conditional
 /// grant from the series counter, and one prepared INSERT reused for every coupon of the chunk.
 /// </summary>
-internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGenerator generator, BulkIssueRun run, NotificationOptions notifications)
+internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGenerator generator, BulkIssueRun run, TimeZoneInfo zone,
+    NotificationOptions notifications)
 {
     private readonly OfferDefinition _d = offer.Definition;
 
@@ -61,6 +62,7 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
             await IssualLimitAlert.RaiseIfLowAsync(db, offer, count, now, notifications, ct);
         }
 
+        await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: issued);
         var totalIssued = await db.ScalarAsync<long>("""
             UPDATE "BulkIssueRuns" SET "LastCustomerId" = @last, "Considered" = "Considered" + @n, "Issued" = "Issued" + @issued WHERE "Id" = @r
             RETURNING "Issued"

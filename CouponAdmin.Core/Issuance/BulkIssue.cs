@@ -86,7 +86,7 @@ public sealed class BulkIssue(IDbContextFactory<CouponDbContext> dbFactory, Time
         await db.SaveChangesAsync(ct);
 
         var zone = await OrgTime.ZoneAsync(db, ct);
-        var writer = new BulkCouponWriter(db, offer, await CodeSpaces.GeneratorAsync(db, offer, ct), run, notifications ?? NotificationOptions.Default);
+        var writer = new BulkCouponWriter(db, offer, await CodeSpaces.GeneratorAsync(db, offer, ct), run, zone, notifications ?? NotificationOptions.Default);
         await writer.PrepareAsync(ct);
         try
         {

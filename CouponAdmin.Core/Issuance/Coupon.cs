@@ -30,8 +30,20 @@ public sealed class Coupon
     /// </summary>
     public int TransferSeq { get; set; }
 
+    /// <summary>
+    /// The one validity rule: a coupon is valid up to and including its expiry instant (the end of its last day is
+    /// 23:59:59, valid through that second), and expired from the next tick. Every path asks this, in C# or in SQL.
+    /// </summary>
+    public static bool ValidAt(DateTimeOffset? expiresAt, DateTimeOffset now) => expiresAt is not { } expires || now <= expires;
+
+    /// <summary><see cref="ValidAt(DateTimeOffset?, DateTimeOffset)"/> as a query filter.</summary>
+    public static System.Linq.Expressions.Expression<Func<Coupon, bool>> ValidAtQuery(DateTimeOffset now) => c => c.ExpiresAt == null || c.ExpiresAt >= now;
+
+    /// <summary><see cref="ValidAt(DateTimeOffset?, DateTimeOffset)"/> in hand-written SQL, for a coupon aliased <c>c</c> and the instant bound as <c>@now</c>.</summary>
+    public const string ValidAtSql = """(c."ExpiresAt" IS NULL OR c."ExpiresAt" >= @now)""";
+
     /// <summary>Expiry is derived: an issued coupon past its expiry time is expired without a write.</summary>
-    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expires && expires < now;
+    public bool IsExpiredAt(DateTimeOffset now) => !ValidAt(ExpiresAt, now);
 
     public CouponStatus StatusAt(DateTimeOffset now) =>
         Status == CouponStatus.Issued && IsExpiredAt(now) ? CouponStatus.Expired : Status;

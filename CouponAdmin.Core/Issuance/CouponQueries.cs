@@ -1,6 +1,7 @@
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Customers;
+using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,20 @@ public sealed record RedemptionView(long Id, long CustomerId, string? StoreId, s
 /// A coupon as support staff and the POS see it. <see cref="IsReversed"/> says its latest redemption was reversed
 /// (and the coupon reinstated); <see cref="LastStatusChangeOn"/> is when it last changed state.
 /// </summary>
+/// <remarks>
+/// <see cref="RedemptionsAllowed"/> is the limit that bounds this coupon's <see cref="RedemptionCount"/>: the code-level
+/// limit when anyone can redeem it, else the holder's (customer-level) limit; null means no limit.
+/// </remarks>
 public sealed record CouponView(string Code, long OfferId, string OfferName, long? CustomerId, CouponStatus Status,
     DateTimeOffset? IssuedAt, DateTimeOffset? ExpiresAt, int RedemptionCount, bool IsReversed, DateTimeOffset LastStatusChangeOn,
-    IReadOnlyList<RedemptionView> Redemptions);
+    IReadOnlyList<RedemptionView> Redemptions)
+{
+    public long CouponId { get; init; }
+
+    public int? RedemptionsAllowed { get; init; }
+
+    public bool IsShared { get; init; }
+}
 
 /// <summary>Reads coupons with their redemptions: one by code or id, or every coupon of a customer.</summary>
 public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
@@ -45,18 +57,29 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
         return rows.Count == 0 ? Error.NotFound(ErrorCodes.CouponNotFound, $"There is no coupon {couponId}.") : (await ViewsAsync(db, rows, ct))[0];
     }
 
-    public async Task<Result<IReadOnlyList<CouponView>>> ByCustomerAsync(IdentifierType type, string value, CancellationToken ct = default)
+    /// <summary>One page of a customer's coupons across offers, newest first, for support staff.</summary>
+    public async Task<Page<CouponView>> PageByCustomerAsync(long customerId, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customer = await CustomerDirectory.ResolveIdAsync(db, type, value, ErrorKind.NotFound, ct);
-        if (!customer.IsSuccess)
+        return await PageAsync(db, customerId, Math.Max(0, skip), Math.Clamp(take, 1, PageRequest.MaxDocuments), ct);
+    }
+
+    /// <summary>
+    /// The holder of the coupon in force for <paramref name="code"/>, when the text is a coupon code held by one customer
+    /// (a common code has many holders, so it names nobody).
+    /// </summary>
+    public async Task<long?> HolderOfAsync(string code, CancellationToken ct = default)
+    {
+        var normalized = CodeFormat.Normalize(code);
+        if (normalized.Length is 0 or > Coupon.MaxCodeLength)
         {
-            return customer.Error!;
+            return null;
         }
 
-        var customerId = customer.Value;
-        var rows = await Rows(db, db.Coupons.Where(c => c.CustomerId == customerId).OrderByDescending(c => c.Id)).ToListAsync(ct);
-        return Result<IReadOnlyList<CouponView>>.Success(await ViewsAsync(db, rows, ct));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var latest = await (await CouponLookup.ByCodeAsync(db, normalized, ct)).AsNoTracking()
+            .OrderByDescending(c => c.TransferSeq).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        return latest is { IsShared: false, CustomerId: { } holder } ? holder : null;
     }
 
     /// <summary>
@@ -78,8 +101,29 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
         return Result<CouponView?>.Success(views.FirstOrDefault(v => v.Status == CouponStatus.Issued) ?? views.FirstOrDefault());
     }
 
+    /// <summary>A page of the customer's coupons, newest first, with the total: what the API serves.</summary>
+    public async Task<Result<Page<CouponView>>> ByCustomerAsync(IdentifierType type, string value, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await CustomerDirectory.ResolveIdAsync(db, type, value, ErrorKind.NotFound, ct);
+        if (!customer.IsSuccess)
+        {
+            return customer.Error!;
+        }
+
+        return await PageAsync(db, customer.Value, page.Skip, page.PageSize, ct);
+    }
+
+    private async Task<Page<CouponView>> PageAsync(CouponDbContext db, long customerId, int skip, int take, CancellationToken ct)
+    {
+        var coupons = db.Coupons.Where(c => c.CustomerId == customerId);
+        var total = await coupons.CountAsync(ct);
+        var rows = await Rows(db, coupons.OrderByDescending(c => c.Id).Skip(skip).Take(take)).ToListAsync(ct);
+        return new Page<CouponView>(await ViewsAsync(db, rows, ct), total);
+    }
+
     private static IQueryable<Row> Rows(CouponDbContext db, IQueryable<Coupon> coupons) =>
-        coupons.AsNoTracking().Join(db.Offers.AsNoTracking(), c => c.OfferId, o => o.Id, (c, o) => new Row(c, o.Name));
+        coupons.AsNoTracking().Join(db.Offers.AsNoTracking(), c => c.OfferId, o => o.Id, (c, o) => new Row(c, o.Name, o.Definition));
 
     private async Task<List<CouponView>> ViewsAsync(CouponDbContext db, List<Row> rows, CancellationToken ct)
     {
@@ -93,10 +137,16 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
             var list = redemptions[c.Id].Select(r => new RedemptionView(r.Id, r.CustomerId, r.StoreId, r.TillId, r.BillAmount, r.Currency,
                 r.DiscountAmount, r.TransactionId, r.At, r.Active, r.ReversedAt)).ToList();
             var isReversed = list.Count > 0 && !list[^1].Active;
+            var limits = row.Offer.Redemption;
             return new CouponView(c.Code, c.OfferId, row.OfferName, c.CustomerId, c.StatusAt(now), c.IssuedAt, c.ExpiresAt,
-                c.RedemptionCount, isReversed, c.LastStatusChangeAt, list);
+                c.RedemptionCount, isReversed, c.LastStatusChangeAt, list)
+            {
+                CouponId = c.Id,
+                RedemptionsAllowed = limits.AnyoneCanRedeem ? limits.CodeLimit : limits.CustomerLimit,
+                IsShared = c.IsShared,
+            };
         }).ToList();
     }
 
-    private sealed record Row(Coupon Coupon, string OfferName);
+    private sealed record Row(Coupon Coupon, string OfferName, OfferDefinition Offer);
 }

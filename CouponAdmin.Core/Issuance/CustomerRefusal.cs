@@ -47,7 +47,8 @@ internal static class CustomerRefusal
 
     private static Task<Coupon?> ValidCouponAsync(CouponDbContext db, long offerId, long customerId, DateTimeOffset now, CancellationToken ct) =>
         db.Coupons.AsNoTracking()
-            .Where(c => c.OfferId == offerId && c.CustomerId == customerId && c.Status == CouponStatus.Issued && (c.ExpiresAt == null || c.ExpiresAt > now))
+            .Where(c => c.OfferId == offerId && c.CustomerId == customerId && c.Status == CouponStatus.Issued)
+            .Where(Coupon.ValidAtQuery(now))
             .OrderByDescending(c => c.IssuedAt)
             .FirstOrDefaultAsync(ct);
 }

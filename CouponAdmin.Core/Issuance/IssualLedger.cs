@@ -11,7 +11,7 @@ public enum IssualDecision { Issue, SendExisting, Refuse }
 /// The issuing rules of <see cref="IssueCoupon"/> for many issuals in file order (upload chunks): the state they
 /// read — audience, past issuals, each customer's count and last issual, the series count, the codes left — is loaded
 /// once for the chunk inside its write transaction, and every granted issual updates it, so the fourth row of one
-/// customer sees the three before it. Rules are checked in DESIGN.md's order and refused with the same messages.
+/// customer sees the three before it. Rules are checked in the order of docs/architecture.md and refused with the same messages.
 /// </summary>
 internal sealed class IssualLedger
 {
@@ -130,7 +130,7 @@ internal sealed class IssualLedger
         Granted.RemoveAt(Granted.LastIndexOf(customerId));
     }
 
-    /// <summary>Decides one issual for the customer, in DESIGN.md's rule order, and counts it when granted.</summary>
+    /// <summary>Decides one issual for the customer, in the rule order of docs/architecture.md, and counts it when granted.</summary>
     public (IssualDecision Decision, Error? Refusal) TryIssue(long customerId)
     {
         var d = _offer.Definition;

@@ -7,7 +7,7 @@ namespace CouponAdmin.Core.Issuance;
 /// <summary>Writes what an <see cref="IssualLedger"/> granted back to the counters, inside the chunk's transaction.</summary>
 internal static class IssualLedgerWriter
 {
-    public static async Task WriteCountsAsync(CouponDbContext db, Offer offer, IssualLedger ledger, long issued, DateTimeOffset now,
+    public static async Task WriteCountsAsync(CouponDbContext db, Offer offer, IssualLedger ledger, long issued, DateTimeOffset now, TimeZoneInfo zone,
         NotificationOptions notifications, CancellationToken ct)
     {
         if (issued == 0)
@@ -34,15 +34,16 @@ internal static class IssualLedgerWriter
             UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" + @n WHERE "OfferId" = @o RETURNING "IssuedCount"
             """, ct, ("@o", offer.Id), ("@n", issued)) ?? 0;
         await IssualLimitAlert.RaiseIfLowAsync(db, offer, total, now, notifications, ct);
+        await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: issued);
     }
 
     /// <summary>The valid coupon each customer already holds, for "send the existing coupon" when they match again.</summary>
     public static async Task<Dictionary<long, string>> ExistingCodesAsync(CouponDbContext db, long offerId, IEnumerable<long> customers, DateTimeOffset now, CancellationToken ct)
     {
-        var rows = await db.ListAsync("""
+        var rows = await db.ListAsync($"""
             SELECT c."CustomerId", c."Code" FROM json_each(@ids) j
             CROSS JOIN "Coupons" c
-            WHERE c."CustomerId" = j.value AND c."OfferId" = @o AND c."Status" = 'Issued' AND (c."ExpiresAt" IS NULL OR c."ExpiresAt" > @now)
+            WHERE c."CustomerId" = j.value AND c."OfferId" = @o AND c."Status" = 'Issued' AND {Coupon.ValidAtSql}
             ORDER BY c."IssuedAt"
             """, r => (r.GetInt64(0), r.GetString(1)), ct, ("@ids", System.Text.Json.JsonSerializer.Serialize(customers.Distinct())), ("@o", offerId), ("@now", now));
         var codes = new Dictionary<long, string>();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Issuance;
 
-/// <summary>The issuing rules that only read, in DESIGN.md's order, before anything is counted.</summary>
+/// <summary>The issuing rules that only read, in the order of docs/architecture.md, "Issuing one coupon", before anything is counted.</summary>
 internal static class IssuanceChecks
 {
     public const int PastIssualMonths = 6;

@@ -15,7 +15,7 @@ public sealed record IssuedCoupon(string Code, long OfferId, long CustomerId, Da
     CouponStatus Status, bool Existing);
 
 /// <summary>
-/// Issues one coupon (API call or upload row) through the rule chain of DESIGN.md: customer → offer →
+/// Issues one coupon (API call or upload row) through the rule chain of docs/architecture.md ("Issuing one coupon"): customer → offer →
 /// audience → past issuals → generic / max per customer / gap → series limit → a free code → issue.
 /// The counting steps are atomic conditional statements inside one transaction.
 /// </summary>
@@ -85,6 +85,7 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
         }
 
         await IssualLimitAlert.RaiseIfLowAsync(db, offer, issuedCount, now, notifications, ct);
+        await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: 1);
 
         return new IssuedCoupon(code.Value!, offer.Id, customerId, now, expiresAt, CouponStatus.Issued, Existing: false);
     }

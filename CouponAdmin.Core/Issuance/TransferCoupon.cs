@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Issuance;
 
-public sealed record TransferCouponRequest(string Code, IdentifierType ToType, string ToValue);
+/// <param name="FromCustomerId">When set, the coupon in force must still be this customer's (a screen showing their coupon).</param>
+public sealed record TransferCouponRequest(string Code, IdentifierType ToType, string ToValue, long? FromCustomerId = null);
 
 /// <summary>
 /// Gives a coupon's code to another customer: revokes the holder's coupon (it keeps its history) and issues the same code
@@ -41,6 +42,11 @@ public sealed class TransferCoupon(IDbContextFactory<CouponDbContext> dbFactory,
             }
 
             var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == current.OfferId, ct);
+            if (request.FromCustomerId is { } from && current.CustomerId != from)
+            {
+                return NotTransferableError(code, $"it was given to customer {current.CustomerId} since; transfer it from their page");
+            }
+
             var refusal = NotTransferable(current, target.Value, now) ?? await IssuanceChecks.ReadOnlyRulesAsync(db, offer, target.Value, now, ct);
             if (refusal is not null)
             {
@@ -60,7 +66,9 @@ public sealed class TransferCoupon(IDbContextFactory<CouponDbContext> dbFactory,
                 return NotTransferableError(code, "it was redeemed a moment ago");
             }
 
-            var expiresAt = ExpiryCalculator.ExpiresAt(now, offer.Definition.Coupon.Expiry, offer.ValidUntil, await OrgTime.ZoneAsync(db, ct));
+            var zone = await OrgTime.ZoneAsync(db, ct);
+            var expiresAt = ExpiryCalculator.ExpiresAt(now, offer.Definition.Coupon.Expiry, offer.ValidUntil, zone);
+            await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: 1, revoked: current.Status == CouponStatus.Issued ? 1 : 0);
             var next = new Coupon
             {
                 OfferId = current.OfferId,

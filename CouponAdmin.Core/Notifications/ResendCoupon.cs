@@ -49,7 +49,7 @@ public sealed class ResendCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
             return refusal;
         }
 
-        var key = string.Create(CultureInfo.InvariantCulture, $"resend:{coupon.Id}:{request.RequestId ?? Guid.NewGuid().ToString("N")}");
+        var key = string.Create(CultureInfo.InvariantCulture, $"resend:{coupon.Id}:{RequestKey(actor, request.RequestId)}");
         if (await db.ScalarAsync<long>("""SELECT "Id" FROM "OutboxMessages" WHERE "Key" = @k""", ct, ("@k", key)) is { } earlier)
         {
             return new ResendCouponResult(earlier, coupon.Id, customer!.Mobile!, Repeated: true);
@@ -85,6 +85,14 @@ public sealed class ResendCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
         signal.MessagesWritten();
         return new ResendCouponResult(id.Value, coupon.Id, customer.Mobile!, Repeated: false);
     }
+
+    /// <summary>
+    /// A request id belongs to whoever sent it (as idempotency keys do for the POS API): another API key or user sending the
+    /// same id gets its own resend. Hashed, so any id fits the message key.
+    /// </summary>
+    private static string RequestKey(string actor, string? requestId) => requestId is null
+        ? Guid.NewGuid().ToString("N")
+        : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{actor}\n{requestId}")))[..32];
 
     private static async Task<long?> RemainingAsync(CouponDbContext db, Offer offer, CancellationToken ct) =>
         offer.Definition.Issual.TotalLimit is { } limit

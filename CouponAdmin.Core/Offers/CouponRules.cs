@@ -16,6 +16,7 @@ internal static class CouponRules
                 $"Coupons issued through a third party use uploaded codes; '{Camel(g.Method)}' is not available for them."));
         }
 
+        BoundUnusedCodeSettings(g, errors);
         switch (g.Method)
         {
             case GenerationMethod.AutoUnique:
@@ -46,6 +47,25 @@ internal static class CouponRules
         }
     }
 
+    /// <summary>The code fields another method uses are not checked by its rules, but they are stored: bound them too.</summary>
+    private static void BoundUnusedCodeSettings(GenerationSettings g, List<FieldError> errors)
+    {
+        if (g.Method != GenerationMethod.AutoUnique)
+        {
+            OfferLimits.Text("coupon.generation.prefix", g.Prefix, GenerationSettings.MaxPrefixLength, "A prefix", errors);
+        }
+
+        if (g.Method != GenerationMethod.Common)
+        {
+            OfferLimits.Text("coupon.generation.commonCode", g.CommonCode, GenerationSettings.MaxCommonCodeLength, "A common code", errors);
+        }
+
+        if (g.Method != GenerationMethod.RandomizedCommon)
+        {
+            OfferLimits.Text("coupon.generation.sampleCode", g.SampleCode, GenerationSettings.MaxSampleLength, "A sample code", errors);
+        }
+    }
+
     private static void ValidateAutoUnique(GenerationSettings g, List<FieldError> errors)
     {
         if (g.Length is not { } length || length < GenerationSettings.MinLength || length > GenerationSettings.MaxLength)
@@ -62,7 +82,7 @@ internal static class CouponRules
         if (!string.IsNullOrEmpty(g.Prefix) && (g.Prefix.Length > GenerationSettings.MaxPrefixLength || !g.Prefix.All(char.IsAsciiLetterOrDigit)))
         {
             errors.Add(new("coupon.generation.prefix",
-                $"The prefix '{g.Prefix}' must be letters and digits only, at most {GenerationSettings.MaxPrefixLength} of them."));
+                $"The prefix '{OfferValidator.Shown(g.Prefix)}' must be letters and digits only, at most {GenerationSettings.MaxPrefixLength} of them."));
         }
     }
 
@@ -74,7 +94,7 @@ internal static class CouponRules
         }
         else if (code.Length < min || code.Length > max || !code.All(char.IsAsciiLetterOrDigit))
         {
-            errors.Add(new(path, $"The {what} '{code}' must be {min} to {max} letters or digits; it has {code.Length} characters."));
+            errors.Add(new(path, $"The {what} '{OfferValidator.Shown(code)}' must be {min} to {max} letters or digits; it has {code.Length} characters."));
         }
     }
 

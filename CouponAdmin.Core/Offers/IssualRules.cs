@@ -54,8 +54,12 @@ internal static class IssualRules
             }
         }
 
+        OfferLimits.Count("issual.restrictPastOfferIds", s.RestrictPastOfferIds, OfferLimits.MaxRestrictPastOffers, "offers", errors);
         ValidateResendSms(s.ResendSms, errors);
-        ValidateReminders(s.Reminders, errors);
+        if (OfferLimits.Count("issual.reminders", s.Reminders, OfferLimits.MaxReminders, "reminders", errors))
+        {
+            ValidateReminders(s.Reminders, errors);
+        }
     }
 
     private static void ValidateResendSms(ResendSmsSettings? sms, List<FieldError> errors)
@@ -68,6 +72,10 @@ internal static class IssualRules
         if (string.IsNullOrWhiteSpace(sms.Text))
         {
             errors.Add(new("issual.resendSms.text", "Enter the SMS text for resending the coupon."));
+        }
+        else if (!OfferLimits.Text("issual.resendSms.text", sms.Text, OfferLimits.MaxResendSmsLength, "The resend SMS text", errors))
+        {
+            // Too long already; the character check would only repeat it.
         }
         else
         {
@@ -109,7 +117,10 @@ internal static class IssualRules
             }
             else
             {
-                ValidateText($"issual.reminders[{i}].text", r.Text, r.Channel == ReminderChannel.Sms, r.AllowUnicode, errors);
+                if (OfferLimits.Text($"issual.reminders[{i}].text", r.Text, OfferLimits.MaxReminderTextLength, "A reminder text", errors))
+                {
+                    ValidateText($"issual.reminders[{i}].text", r.Text, r.Channel == ReminderChannel.Sms, r.AllowUnicode, errors);
+                }
             }
 
             if (!Enum.IsDefined(r.Channel))

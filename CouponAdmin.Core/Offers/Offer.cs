@@ -60,11 +60,11 @@ public sealed class Offer
 
         if (rules.MethodLocked && before.Method != after.Method)
         {
-            errors.Add(new("coupon.generation.method", $"The code generation method of a {Status.ToString().ToLowerInvariant()} offer cannot change."));
+            errors.Add(new("coupon.generation.method", $"The code generation method of {OfferWords.WithArticle(Status)} cannot change."));
         }
         else if (rules.CodeFormatLocked && !SameCodeFormat(before, after))
         {
-            errors.Add(new("coupon.generation", $"The code format of a {Status.ToString().ToLowerInvariant()} offer cannot change: issued codes keep theirs."));
+            errors.Add(new("coupon.generation", $"The code format of {OfferWords.WithArticle(Status)} cannot change: issued codes keep theirs."));
         }
 
         if (errors.Count == 0)

@@ -19,7 +19,16 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 /// <summary>Reads offers: one by id, a page for the list, and the series filter by org entity.</summary>
 public sealed class OfferQueries(IDbContextFactory<CouponDbContext> dbFactory)
 {
-    public const int MaxPageSize = 200;
+    public const int MaxPageSize = PageRequest.MaxDocuments;
+    public const int MaxFilterIds = 100;
+
+    /// <summary>The names of the given offers, for lists that mention offers by id.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> NamesAsync(IEnumerable<long> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Offers.AsNoTracking().Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
 
     public async Task<Result<Offer>> GetAsync(long id, CancellationToken ct = default)
     {
@@ -74,22 +83,29 @@ public sealed class OfferQueries(IDbContextFactory<CouponDbContext> dbFactory)
     }
 
     /// <summary>
-    /// Offers tagged with exactly one of the given entities: a zone matches offers tagged to that zone, not
-    /// offers tagged to the stores inside it. Unknown ids simply match nothing.
+    /// A page of the offers tagged with exactly one of the given entities: a zone matches offers tagged to that zone,
+    /// not offers tagged to the stores inside it. Unknown ids simply match nothing; more than
+    /// <see cref="MaxFilterIds"/> ids is a validation error.
     /// </summary>
-    public async Task<IReadOnlyList<Offer>> FindByOrgEntityAsync(OrgEntityType type, IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    public async Task<Result<Page<Offer>>> FindByOrgEntityAsync(OrgEntityType type, IReadOnlyCollection<string> ids, int skip, int take, CancellationToken ct = default)
     {
         var wanted = ids.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct().ToList();
+        if (wanted.Count > MaxFilterIds)
+        {
+            return Error.Validation([new FieldError("orgEntityIds",
+                $"Filter by at most {MaxFilterIds} ids (got {wanted.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}).")]);
+        }
+
         if (wanted.Count == 0)
         {
-            return [];
+            return new Page<Offer>([], 0);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Offers.AsNoTracking().Include(o => o.OrgEntities)
-            .Where(o => o.OrgEntities.Any(e => e.EntityType == type && wanted.Contains(e.EntityId)))
-            .OrderBy(o => o.Id)
-            .ToListAsync(ct);
+        var tagged = db.Offers.AsNoTracking().Where(o => o.OrgEntities.Any(e => e.EntityType == type && wanted.Contains(e.EntityId)));
+        var total = await tagged.CountAsync(ct);
+        var items = await tagged.Include(o => o.OrgEntities).OrderBy(o => o.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize)).ToListAsync(ct);
+        return new Page<Offer>(items, total);
     }
 
     internal static Error NotFound(long id) => Error.NotFound(ErrorCodes.OfferNotFound, $"There is no offer {id}.");

@@ -31,6 +31,8 @@ public static class OfferValidator
             errors.Add(new("name", $"The name has {offer.Name.Length} characters; at most {OfferDefinition.MaxNameLength} are allowed."));
         }
 
+        OfferLimits.Text("description", offer.Description, OfferLimits.MaxDescriptionLength, "A description", errors);
+
         var d = offer.Discount;
         if (d.Value <= 0)
         {
@@ -43,7 +45,11 @@ public static class OfferValidator
 
         if (d.Type == DiscountType.Fixed && !IsCurrencyCode(d.Currency))
         {
-            errors.Add(new("discount.currency", $"A fixed discount needs a three-letter currency code, not '{d.Currency}'."));
+            errors.Add(new("discount.currency", $"A fixed discount needs a three-letter currency code, not '{Shown(d.Currency)}'."));
+        }
+        else
+        {
+            OfferLimits.Text("discount.currency", d.Currency, OfferLimits.MaxCurrencyLength, "A currency code", errors);
         }
 
         if (d.MaxAmount is { } cap && cap <= 0)
@@ -56,22 +62,35 @@ public static class OfferValidator
             errors.Add(new("validUntil", $"The offer must end after it starts ({from:yyyy-MM-dd HH:mm}), not at {until:yyyy-MM-dd HH:mm}."));
         }
 
-        for (var i = 0; i < offer.BrandPocEmails.Count; i++)
+        if (OfferLimits.Count("brandPocEmails", offer.BrandPocEmails, OfferLimits.MaxBrandPocEmails, "e-mail addresses", errors))
         {
-            if (!CustomerIdentifiers.NormalizeEmail(offer.BrandPocEmails[i]).IsSuccess)
+            for (var i = 0; i < offer.BrandPocEmails.Count; i++)
             {
-                errors.Add(new($"brandPocEmails[{i}]", $"'{offer.BrandPocEmails[i]}' is not a valid e-mail address."));
+                if (!CustomerIdentifiers.NormalizeEmail(offer.BrandPocEmails[i]).IsSuccess)
+                {
+                    errors.Add(new($"brandPocEmails[{i}]", $"'{Shown(offer.BrandPocEmails[i])}' is not a valid e-mail address."));
+                }
             }
         }
 
-        for (var i = 0; i < offer.Products.Count; i++)
+        if (OfferLimits.Count("products", offer.Products, OfferLimits.MaxProducts, "products", errors))
         {
-            if (string.IsNullOrWhiteSpace(offer.Products[i]))
+            for (var i = 0; i < offer.Products.Count; i++)
             {
-                errors.Add(new($"products[{i}]", "A product SKU cannot be blank."));
+                if (string.IsNullOrWhiteSpace(offer.Products[i]))
+                {
+                    errors.Add(new($"products[{i}]", "A product SKU cannot be blank."));
+                }
+                else
+                {
+                    OfferLimits.Text($"products[{i}]", offer.Products[i], OfferLimits.MaxProductLength, "A product SKU", errors);
+                }
             }
         }
     }
+
+    /// <summary>A value quoted in a message, cut short so a huge value does not make a huge answer.</summary>
+    internal static string Shown(string? value) => value is { Length: > 80 } ? value[..77] + "..." : value ?? "";
 
     internal static bool IsCurrencyCode(string? code) => code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
 

@@ -1,4 +1,5 @@
 using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Org;
 
 namespace CouponAdmin.Core.Offers;
 
@@ -38,11 +39,18 @@ internal static class RedemptionRules
         ValidateWindow(r, errors);
         ValidateNewCustomers(r.NewCustomers, errors);
 
-        for (var i = 0; i < r.OrgEntities.Count; i++)
+        if (OfferLimits.Count("redemption.orgEntities", r.OrgEntities, OfferLimits.MaxOrgEntities, "stores, tills, zones or concepts", errors))
         {
-            if (string.IsNullOrWhiteSpace(r.OrgEntities[i].Id))
+            for (var i = 0; i < r.OrgEntities.Count; i++)
             {
-                errors.Add(new($"redemption.orgEntities[{i}].id", "A store, till, zone or concept id cannot be blank."));
+                if (string.IsNullOrWhiteSpace(r.OrgEntities[i].Id))
+                {
+                    errors.Add(new($"redemption.orgEntities[{i}].id", "A store, till, zone or concept id cannot be blank."));
+                }
+                else
+                {
+                    OfferLimits.Text($"redemption.orgEntities[{i}].id", r.OrgEntities[i].Id, OrgEntity.MaxIdLength, "An org entity id", errors);
+                }
             }
         }
     }
@@ -83,6 +91,14 @@ internal static class RedemptionRules
 
     private static void ValidateWindow(RedemptionSettings r, List<FieldError> errors)
     {
+        // Each list names a value at most once, so its size is bounded by the values there are.
+        if (!OfferLimits.Count("redemption.hours", r.Hours, 24, "hours", errors)
+            | !OfferLimits.Count("redemption.daysOfMonth", r.DaysOfMonth, 31, "days of the month", errors)
+            | !OfferLimits.Count("redemption.daysOfWeek", r.DaysOfWeek, 7, "days of the week", errors))
+        {
+            return;
+        }
+
         foreach (var h in r.Hours.Where(h => h is < 0 or > 23).Distinct())
         {
             errors.Add(new("redemption.hours", $"{h} is not an hour of the day: use 0 to 23."));

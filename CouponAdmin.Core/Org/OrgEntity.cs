@@ -22,6 +22,15 @@ public sealed class OrgEntity
         Currency = currency;
     }
 
+    /// <summary>Changes what an existing entity is called and where it sits; its type and id never change (offers and redemptions name them).</summary>
+    public void Change(string name, string? parentId, string? conceptId, string? currency)
+    {
+        Name = name;
+        ParentId = parentId;
+        ConceptId = conceptId;
+        Currency = currency;
+    }
+
     public OrgEntityType Type { get; private set; }
     public string EntityId { get; private set; }
     public string Name { get; private set; }

@@ -22,9 +22,9 @@ internal static class OrgEntityRules
             errors.Add(new("id", $"An id of 1 to {OrgEntity.MaxIdLength} characters is required, not '{r.Id}'."));
         }
 
-        if (string.IsNullOrWhiteSpace(r.Name))
+        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > OrgEntity.MaxNameLength)
         {
-            errors.Add(new("name", "Give the entity a name."));
+            errors.Add(new("name", $"Give the entity a name of 1 to {OrgEntity.MaxNameLength} characters."));
         }
 
         var parentType = r.Type switch

@@ -13,6 +13,9 @@ public sealed record ExchangeRateRequest(string From, string To, decimal Rate);
 /// <summary>Set-up data: the org's time zone and currency, its zones, stores, tills and concepts, and exchange rates.</summary>
 public sealed class OrgSetup(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>One save of exchange rates is bounded like every list the API takes.</summary>
+    public const int MaxExchangeRatesPerSave = PageRequest.MaxRows;
+
     public async Task<OrgSettings> GetSettingsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -111,6 +114,12 @@ public sealed class OrgSetup(IDbContextFactory<CouponDbContext> dbFactory, TimeP
 
     public async Task<Result<IReadOnlyList<ExchangeRate>>> SetExchangeRatesAsync(IReadOnlyList<ExchangeRateRequest> rates, string actor, CancellationToken ct = default)
     {
+        if (rates.Count > MaxExchangeRatesPerSave)
+        {
+            return Error.Validation([new FieldError("", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"One save takes at most {MaxExchangeRatesPerSave:N0} exchange rates (got {rates.Count:N0})."))]);
+        }
+
         var errors = new List<FieldError>();
         for (var i = 0; i < rates.Count; i++)
         {

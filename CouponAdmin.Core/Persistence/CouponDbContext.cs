@@ -37,6 +37,7 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<UploadIssue> UploadIssues => Set<UploadIssue>();
+    public DbSet<Reporting.OfferDailyCount> OfferDailyCounts => Set<Reporting.OfferDailyCount>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ReminderCursor> ReminderCursors => Set<ReminderCursor>();
 

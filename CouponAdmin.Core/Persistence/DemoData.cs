@@ -59,6 +59,7 @@ public sealed class DemoData(IDbContextFactory<CouponDbContext> dbFactory, TimeP
         // Offers go through the product's own use cases, so they get their reserved codes and code spaces.
         var create = new CreateOffer(dbFactory, clock);
         var activate = new ChangeOfferStatus(dbFactory, clock);
+        var offers = new List<Offer>();
         foreach (var (definition, active) in Offers(now))
         {
             var offer = (await create.ExecuteAsync(definition, "demo", ct)).Value ?? throw new InvalidOperationException($"Demo offer '{definition.Name}' is invalid.");
@@ -66,9 +67,39 @@ public sealed class DemoData(IDbContextFactory<CouponDbContext> dbFactory, TimeP
             {
                 await activate.ExecuteAsync(offer.Id, OfferStatus.Active, "demo", ct);
             }
+
+            offers.Add(offer);
         }
 
+        await LastWeekAsync(offers[0].Id, now, ct);
         return true;
+    }
+
+    /// <summary>
+    /// A week of the welcome offer in use, so the dashboard and the offer page have something to show: 48 customers
+    /// (numbers 100 to 147, which nothing else in the demo touches) get a coupon on one of the last six days, and those
+    /// who qualify as new customers redeem it a few hours later. Goes through the real use cases at a shifted clock.
+    /// </summary>
+    private async Task LastWeekAsync(long welcomeOfferId, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var i = 100; i < 148; i++)
+        {
+            var issuedAt = now.AddDays(-(1 + (i % 6))).AddHours(-(i % 5));
+            var mobile = $"+9198000{i:D5}";
+            var issued = await new Issuance.IssueCoupon(dbFactory, new ShiftedClock(clock, issuedAt - now))
+                .ExecuteAsync(new Issuance.IssueCouponRequest(welcomeOfferId, Customers.IdentifierType.Mobile, mobile), "demo", ct);
+            if (issued.IsSuccess && i % 12 <= 3)
+            {
+                await new Redemption.RedeemCoupon(dbFactory, clock).ExecuteAsync(new Redemption.RedeemRequest(issued.Value!.Code, Customers.IdentifierType.Mobile,
+                    mobile, null, "S-DEL-01", 900 + (i * 37 % 1500), "INR", $"DEMO-{i}", issuedAt.AddHours(3)), "demo", ct: ct);
+            }
+        }
+    }
+
+    /// <summary>The demo's clock moved back to when its history happened.</summary>
+    private sealed class ShiftedClock(TimeProvider inner, TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + shift;
     }
 
     private static IEnumerable<(OfferDefinition, bool)> Offers(DateTimeOffset now)

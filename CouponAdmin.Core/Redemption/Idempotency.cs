@@ -8,19 +8,29 @@ using Microsoft.EntityFrameworkCore;
 namespace CouponAdmin.Core.Redemption;
 
 /// <summary>
-/// Stores the first answer under the request's <c>Idempotency-Key</c> (unique) with a hash of the request, inside
+/// Stores the first answer under the request's <c>Idempotency-Key</c> (unique within its scope) with a hash of the request, inside
 /// the redemption's own transaction. A repeat with the same body gets that answer; with another body, a refusal.
 /// </summary>
 internal static class Idempotency
 {
-    public static async Task<Result<RedemptionOutcome>?> ReplayAsync(CouponDbContext db, string? key, RedeemRequest request, CancellationToken ct)
+    /// <summary>The key's own rule: at most <see cref="IdempotencyKey.MaxLength"/> characters (a blank key means none).</summary>
+    public static Error? Validate(IdempotencyKey? key) =>
+        key is { Value.Length: > IdempotencyKey.MaxLength }
+            ? Error.Validation([new FieldError("Idempotency-Key",
+                $"An Idempotency-Key has at most {IdempotencyKey.MaxLength} characters (got {key.Value.Length:N0}).")])
+            : null;
+
+    /// <summary>The key to remember answers under, or null when the request has none (absent or blank).</summary>
+    public static IdempotencyKey? OrNone(IdempotencyKey? key) => key is { IsBlank: false } ? key : null;
+
+    public static async Task<Result<RedemptionOutcome>?> ReplayAsync(CouponDbContext db, IdempotencyKey? key, RedeemRequest request, CancellationToken ct)
     {
         if (key is null)
         {
             return null;
         }
 
-        var stored = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
+        var stored = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == key.Scope && r.Key == key.Value, ct);
         if (stored is null)
         {
             return null;
@@ -29,7 +39,7 @@ internal static class Idempotency
         if (stored.RequestHash != Hash(request))
         {
             return Result<RedemptionOutcome>.Failure(Error.Rule(ErrorCodes.IdempotencyKeyReused,
-                $"The Idempotency-Key '{key}' was first used with a different request; use a new key for a new redemption."));
+                $"The Idempotency-Key '{key.Value}' was first used with a different request; use a new key for a new redemption."));
         }
 
         var outcome = JsonSerializer.Deserialize<StoredOutcome>(stored.Outcome, CouponJson.Options)!;
@@ -39,7 +49,7 @@ internal static class Idempotency
     }
 
     /// <summary>Adds the answer to the unit of work; it commits with the redemption (or the refusal) it describes.</summary>
-    public static void Remember(CouponDbContext db, string? key, RedeemRequest request, Result<RedemptionOutcome> outcome, DateTimeOffset now)
+    public static void Remember(CouponDbContext db, IdempotencyKey? key, RedeemRequest request, Result<RedemptionOutcome> outcome, DateTimeOffset now)
     {
         if (key is null)
         {
@@ -49,7 +59,8 @@ internal static class Idempotency
         var stored = new StoredOutcome(outcome.Value, outcome.Error?.Code, outcome.Error?.Message, outcome.Error?.Kind ?? ErrorKind.Rule);
         db.IdempotencyRecords.Add(new IdempotencyRecord
         {
-            Key = key,
+            Scope = key.Scope,
+            Key = key.Value,
             RequestHash = Hash(request),
             Outcome = JsonSerializer.Serialize(stored, CouponJson.Options),
             CreatedAt = now,

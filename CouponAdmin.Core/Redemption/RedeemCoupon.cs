@@ -13,12 +13,14 @@ namespace CouponAdmin.Core.Redemption;
 /// </summary>
 public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<Result<RedemptionOutcome>> ExecuteAsync(RedeemRequest request, string actor, string? idempotencyKey = null, CancellationToken ct = default)
+    public async Task<Result<RedemptionOutcome>> ExecuteAsync(RedeemRequest request, string actor, IdempotencyKey? idempotencyKey = null, CancellationToken ct = default)
     {
-        if (Validate(request) is { } invalid)
+        if ((Validate(request) ?? Idempotency.Validate(idempotencyKey)) is { } invalid)
         {
             return invalid;
         }
+
+        idempotencyKey = Idempotency.OrNone(idempotencyKey);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One connection for the whole call: each open runs the connection set-up again.
@@ -100,6 +102,7 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
             return PosTransactions.Duplicate(c.Code, transactionId, null);
         }
 
+        await Reporting.DailyCounts.AddAsync(db, c.Offer.Id, c.At, c.Zone, ct, redeemed: 1);
         var result = new RedemptionOutcome(id.Value, c.Code, c.Offer.Id, c.Customer.UserId, prepared.Discount);
         AuditLog.Record(db, clock.GetUtcNow(), actor, "coupon.redeemed", "Coupon", c.Code, (object?)null, result);
         return result;

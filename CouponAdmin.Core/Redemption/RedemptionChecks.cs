@@ -7,7 +7,7 @@ using CouponAdmin.Core.Org;
 namespace CouponAdmin.Core.Redemption;
 
 /// <summary>
-/// The redemption rules that only read, each a small named step, in DESIGN.md's order. The limits (code,
+/// The redemption rules that only read, each a small named step, in the order of docs/architecture.md, "Redeeming". The limits (code,
 /// customer, series) and the gap are enforced by <see cref="RedemptionCounters"/> when the redemption is written.
 /// </summary>
 internal static class RedemptionChecks

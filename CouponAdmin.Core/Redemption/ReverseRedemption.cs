@@ -39,6 +39,7 @@ public sealed class ReverseRedemption(IDbContextFactory<CouponDbContext> dbFacto
             }
 
             await RedemptionCounters.GiveBackAsync(db, redemption, now, ct);
+            await Reporting.DailyCounts.AddAsync(db, redemption.OfferId, now, await Org.OrgTime.ZoneAsync(db, ct), ct, reversed: 1);
             AuditLog.Record(db, now, actor, "coupon.redemptionReversed", "Coupon", coupon.Code, (object?)null, new { redemptionId, redemption.TransactionId });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

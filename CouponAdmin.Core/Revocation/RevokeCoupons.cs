@@ -1,6 +1,7 @@
 using CouponAdmin.Core.Audit;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Customers;
+using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -22,31 +23,13 @@ public sealed class RevokeCoupons(IDbContextFactory<CouponDbContext> dbFactory, 
     public async Task<Result<int>> ExecuteAsync(RevokeRequest request, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Offers.AnyAsync(o => o.Id == request.OfferId, ct))
+        var resolved = await ResolveAsync(db, request, ct);
+        if (!resolved.IsSuccess)
         {
-            return OfferQueries.NotFound(request.OfferId);
+            return resolved.Error!;
         }
 
-        var customerIds = new List<long>();
-        if (request.Mode == RevokeMode.Customers)
-        {
-            if (request.Customers is not { Count: > 0 } customers)
-            {
-                return Error.Validation([new FieldError("customers", "List the customers whose coupons are to be revoked.")]);
-            }
-
-            for (var i = 0; i < customers.Count; i++)
-            {
-                var id = await CustomerDirectory.ResolveIdAsync(db, customers[i].Type, customers[i].Value, ErrorKind.Rule, ct);
-                if (!id.IsSuccess)
-                {
-                    return Error.Validation([new FieldError($"customers[{i}]", id.Error!.Message)]);
-                }
-
-                customerIds.Add(id.Value);
-            }
-        }
-
+        var customerIds = resolved.Value!;
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var revoked = request.Mode == RevokeMode.Customers
@@ -55,10 +38,65 @@ public sealed class RevokeCoupons(IDbContextFactory<CouponDbContext> dbFactory, 
                 UPDATE "Coupons" SET "Status" = 'Revoked', "LastStatusChangeAt" = @now
                 WHERE "OfferId" = @o AND "Status" IN ({(request.Mode == RevokeMode.OnlyUnissued ? "'Unissued'" : "'Issued', 'Unissued'")})
                 """, ct, ("@o", request.OfferId), ("@now", now));
+        await Reporting.DailyCounts.AddAsync(db, request.OfferId, now, await Org.OrgTime.ZoneAsync(db, ct), ct, revoked: revoked);
         AuditLog.Record(db, now, actor, "coupons.revoked", nameof(Offer), request.OfferId, (object?)null, new { request.Mode, customerIds, revoked });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return revoked;
+    }
+
+    /// <summary>How many coupons the request would revoke now, so the person can see it before confirming.</summary>
+    public async Task<Result<int>> CountAsync(RevokeRequest request, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var resolved = await ResolveAsync(db, request, ct);
+        if (!resolved.IsSuccess)
+        {
+            return resolved.Error!;
+        }
+
+        var customerIds = resolved.Value!;
+        var coupons = db.Coupons.Where(c => c.OfferId == request.OfferId);
+        return request.Mode switch
+        {
+            RevokeMode.OnlyUnissued => await coupons.CountAsync(c => c.Status == CouponStatus.Unissued, ct),
+            RevokeMode.AllUnredeemed => await coupons.CountAsync(c => c.Status == CouponStatus.Issued || c.Status == CouponStatus.Unissued, ct),
+            _ => await coupons.CountAsync(c => (c.Status == CouponStatus.Issued || c.Status == CouponStatus.Unissued)
+                                                && c.CustomerId != null && customerIds.Contains(c.CustomerId.Value), ct),
+        };
+    }
+
+    /// <summary>The offer must exist; for <see cref="RevokeMode.Customers"/>, every listed customer too (their user ids).</summary>
+    private static async Task<Result<List<long>>> ResolveAsync(CouponDbContext db, RevokeRequest request, CancellationToken ct)
+    {
+        if (!await db.Offers.AnyAsync(o => o.Id == request.OfferId, ct))
+        {
+            return OfferQueries.NotFound(request.OfferId);
+        }
+
+        var customerIds = new List<long>();
+        if (request.Mode != RevokeMode.Customers)
+        {
+            return customerIds;
+        }
+
+        if (request.Customers is not { Count: > 0 } customers)
+        {
+            return Error.Validation([new FieldError("customers", "List the customers whose coupons are to be revoked.")]);
+        }
+
+        for (var i = 0; i < customers.Count; i++)
+        {
+            var id = await CustomerDirectory.ResolveIdAsync(db, customers[i].Type, customers[i].Value, ErrorKind.Rule, ct);
+            if (!id.IsSuccess)
+            {
+                return Error.Validation([new FieldError($"customers[{i}]", id.Error!.Message)]);
+            }
+
+            customerIds.Add(id.Value);
+        }
+
+        return customerIds;
     }
 
     /// <summary>Revokes the customers' active coupons of the offer in the caller's transaction; returns the customer of each revoked coupon.</summary>

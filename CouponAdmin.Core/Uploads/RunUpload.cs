@@ -43,7 +43,7 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
                 // A dry run writes nothing, so what its earlier chunks would have issued lived only in the cut-short run's
                 // memory: resuming after them would judge later rows without them. Start it over instead.
                 await db.UploadIssues.Where(i => i.UploadId == upload.Id).ExecuteDeleteAsync(ct);
-                (upload.LastCommittedRow, upload.ProcessedRows, upload.SucceededRows, upload.FailedRows, upload.SuccessReportBytes) = (0, 0, 0, 0, 0L);
+                (upload.LastCommittedRow, upload.ProcessedRows, upload.SucceededRows, upload.FailedRows, upload.PartlyIssuedRows, upload.SuccessReportBytes) = (0, 0, 0, 0, 0, 0L);
             }
 
             upload.Status = UploadStatus.Processing;
@@ -153,6 +153,7 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
         upload.ProcessedRows += chunk.Rows.Count;
         upload.SucceededRows += chunk.Succeeded;
         upload.FailedRows += chunk.Failed;
+        upload.PartlyIssuedRows += chunk.PartlyIssued;
         await db.SaveChangesAsync(ct);
         options?.BeforeCommit?.Invoke(chunkIndex);
         await tx.CommitAsync(ct);
@@ -168,7 +169,7 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
 
     private async Task<Upload> FinishAsync(CouponDbContext db, Upload upload, Error? error, CancellationToken ct)
     {
-        upload.Status = error is not null ? UploadStatus.Failed : upload.FailedRows > 0 ? UploadStatus.CompletedWithIssues : UploadStatus.Completed;
+        upload.Status = error is not null ? UploadStatus.Failed : upload.FailedRows + upload.PartlyIssuedRows > 0 ? UploadStatus.CompletedWithIssues : UploadStatus.Completed;
         upload.ErrorCode = error?.Code;
         upload.Error = error?.Message;
         upload.FinishedAt = clock.GetUtcNow();

@@ -29,6 +29,8 @@ public sealed class Upload
     public int ProcessedRows { get; set; }
     public int SucceededRows { get; set; }
     public int FailedRows { get; set; }
+    /// <summary>Rows that issued some of the coupons they asked for (a <c>count</c> cut short by a rule); each has an issue line too.</summary>
+    public int PartlyIssuedRows { get; set; }
     /// <summary>The file row (header = row 1) up to which every row's effects are committed.</summary>
     public int LastCommittedRow { get; set; }
     /// <summary>How much of the success report belongs to committed chunks; a resumed job cuts the file back to it.</summary>

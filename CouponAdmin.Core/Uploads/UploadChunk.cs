@@ -12,8 +12,18 @@ internal sealed class UploadChunk(IReadOnlyList<CsvRow> rows)
     public List<UploadIssue> Issues { get; } = [];
     public List<(int Row, string? Identifier, string Code)> Issued { get; } = [];
 
+    private readonly HashSet<int> _partialRows = [];
+
     public int Failed => _failedRows.Count;
-    public int Succeeded => Rows.Count - _failedRows.Count;
+    public int PartlyIssued => _partialRows.Count;
+    public int Succeeded => Rows.Count - _failedRows.Count - _partialRows.Count;
+
+    /// <summary>A row that did part of what it asked (some of its <c>count</c>): reported with the reason, counted apart from failures.</summary>
+    public void Partial(int row, string? identifier, Error error)
+    {
+        _partialRows.Add(row);
+        Issues.Add(new UploadIssue { Row = row, Identifier = Clip(identifier, 300), Error = error.Code, Message = Clip(error.Message, 1000)! });
+    }
 
     public void Fail(int row, string? identifier, string? code, Error error) => Fail(row, identifier, code, error.Code, error.Message);
 

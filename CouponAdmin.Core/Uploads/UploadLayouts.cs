@@ -2,7 +2,7 @@ using CouponAdmin.Core.Uploads.Csv;
 
 namespace CouponAdmin.Core.Uploads;
 
-/// <summary>The header each kind of file must have (API.md "Uploads"), its name in URLs and its template.</summary>
+/// <summary>The header each kind of file must have (README, "API": the upload file headers), its name in URLs and its template.</summary>
 public static class UploadLayouts
 {
     public static readonly CsvLayout Customers = new("customers", [new("identifierType"), new("identifier"), new("count", false)]);

@@ -15,7 +15,7 @@ public static class UploadRules
                 $"Offer {offer.Id} gives a randomized common code: customer uploads are not available for this type of coupon series."),
         UploadKind.Codes when !OfferCapabilities.TakesCodeUpload(offer.GenerationMethod) =>
             Error.Rule(ErrorCodes.IssualNotAllowedForSeries,
-                $"Offer {offer.Id} makes its own codes ({offer.GenerationMethod}); codes can be uploaded only to an offer whose codes are uploaded."),
+                $"Offer {offer.Id} makes its own codes ({OfferWords.Method(offer.GenerationMethod)}); codes can be uploaded only to an offer whose codes are uploaded."),
         _ => null,
     };
 }

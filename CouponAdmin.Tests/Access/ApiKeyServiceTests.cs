@@ -26,6 +26,36 @@ public sealed class ApiKeyServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task ACreatedKeyHasAtLeast128RandomBitsAndNoPartOfItIsStored()
+    {
+        var keys = new ApiKeyService(_db, TimeProvider.System);
+
+        var created = await keys.CreateAsync("POS", [ApiScopes.Redeem]);
+
+        // "ca_" and 48 hex digits: 24 random bytes, 192 bits.
+        Assert.Matches("^ca_[0-9a-f]{48}$", created.Value);
+        foreach (var cell in await RawCellsAsync("ApiKeys"))
+        {
+            Assert.DoesNotContain(created.Value[..8], cell, StringComparison.Ordinal);
+            Assert.DoesNotContain(created.Value[3..11], cell, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(" ", "")]
+    [InlineData("", "  ")]
+    [InlineData("\u00A0", "\u00A0")]
+    [InlineData("\x0b", "\t")]
+    [InlineData("\u2003", "\r\n")]
+    public async Task WhitespaceAroundAKeyIsTheSameKey(string before, string after)
+    {
+        var keys = new ApiKeyService(_db, TimeProvider.System);
+        var created = await keys.CreateAsync("POS", [ApiScopes.Redeem]);
+
+        Assert.Equal(created.Key.Id, (await keys.AuthenticateAsync(before + created.Value + after))?.Id);
+    }
+
+    [Fact]
     public async Task ARevokedKeyIsRefusedAtOnceEvenThoughItWasJustCached()
     {
         var keys = new ApiKeyService(_db, TimeProvider.System);
@@ -43,5 +73,25 @@ public sealed class ApiKeyServiceTests : IDisposable
         var keys = new ApiKeyService(_db, TimeProvider.System);
 
         await Assert.ThrowsAsync<ArgumentException>(() => keys.CreateAsync("POS", ["everything"]));
+    }
+
+    /// <summary>Every stored cell of a table, as text: what someone reading the database file would see.</summary>
+    private async Task<List<string>> RawCellsAsync(string table)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_db.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\"";
+        var cells = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                cells.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            }
+        }
+
+        return cells;
     }
 }

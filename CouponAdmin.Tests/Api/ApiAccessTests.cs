@@ -61,6 +61,20 @@ public class ApiAccessTests(CouponAdminFactory factory) : IClassFixture<CouponAd
     }
 
     [Fact]
+    public async Task AForbiddenAnswerNamesTheKeyByItsPublicIdNeverByPartOfTheSecret()
+    {
+        var created = await factory.Services.GetRequiredService<ApiKeyService>().CreateAsync($"till {ApiTestJson.Unique()}", [ApiScopes.Redeem]);
+        using var client = factory.CreateApiClient(created.Value);
+
+        var response = await client.GetAsync("/api/v1/org");
+
+        var detail = (string?)(await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN"))["detail"] ?? "";
+        Assert.Matches(@"key_[0-9a-f]{8}", detail);
+        Assert.DoesNotContain(created.Value[..8], detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(created.Value[3..11], detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AKeyWithTheScopeGetsThrough()
     {
         using var client = factory.CreateApiClient(await CreateKeyAsync(ApiScopes.Issue));
@@ -99,7 +113,7 @@ public class ApiAccessTests(CouponAdminFactory factory) : IClassFixture<CouponAd
 
         var document = await (await client.GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
 
-        // API.md: POST /api/v1/customers { "userId": 1001?, "externalId"?, "mobile"?, "email"?, "name"?, "registeredOn"?, ... }.
+        // The REST contract: POST /api/v1/customers { "userId": 1001?, "externalId"?, "mobile"?, "email"?, "name"?, "registeredOn"?, ... }.
         var schema = document["components"]?["schemas"]?["RegisterCustomerRequest"];
         Assert.NotNull(schema);
         var required = schema["required"]?.AsArray().Select(n => (string?)n).ToList() ?? [];

@@ -83,7 +83,7 @@ internal static class ApiTestJson
             $"{what} differs.{Environment.NewLine}sent:     {expected?.ToJsonString()}{Environment.NewLine}returned: {actual?.ToJsonString()}");
 
     /// <summary>
-    /// Every field that was sent comes back with the same value (API.md lets the server add fields, never change or
+    /// Every field that was sent comes back with the same value (the REST contract lets the server add fields, never change or
     /// drop them); all differences are listed at once, by JSON path.
     /// </summary>
     public static void AssertReturnedAsSent(JsonNode? sent, JsonNode? returned, string path)

@@ -5,7 +5,7 @@ namespace CouponAdmin.Tests.Api;
 /// <summary>Offer request bodies as a client writes them, so each test edits only the JSON it is about.</summary>
 internal static class OfferBodies
 {
-    /// <summary>Every block of API.md's example, each field set to a non-default value.</summary>
+    /// <summary>Every block of the offer body, each field set to a non-default value.</summary>
     public static JsonObject Full(string name, long? restrictByOfferId = null) => Parse($$$"""
         {
           "name": "{{{name}}}",

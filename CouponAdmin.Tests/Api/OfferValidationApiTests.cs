@@ -55,7 +55,7 @@ public class OfferValidationApiTests(CouponAdminFactory factory) : IClassFixture
     {
         var response = await _api.PostRawAsync("/api/v1/offers", """{ "name": "Broken", "discount": { "value": 10 """);
 
-        // API.md: every error is { type, title, status, code, detail, errors? }; a client needs to know what was wrong.
+        // The REST contract: every error is { type, title, status, code, detail, errors? }; a client needs to know what was wrong.
         var problem = await response.ExpectAsync(HttpStatusCode.BadRequest);
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]), $"The problem has no detail: {problem.ToJsonString()}");
     }
@@ -68,7 +68,7 @@ public class OfferValidationApiTests(CouponAdminFactory factory) : IClassFixture
 
         var problem = await (await _api.PostNodeAsync("/api/v1/offers", body)).ExpectAsync(HttpStatusCode.BadRequest);
 
-        // DESIGN.md: every refusal carries a human message naming the value at fault.
+        // Every refusal carries a human message naming the value at fault.
         Assert.True(problem.ToJsonString().Contains("coupon.generation.method", StringComparison.Ordinal)
             || problem.ToJsonString().Contains("printedOnPaper", StringComparison.Ordinal),
             $"The problem does not say which field or value was wrong: {problem.ToJsonString()}");

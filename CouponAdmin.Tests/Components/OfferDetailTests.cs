@@ -35,7 +35,7 @@ public sealed class OfferDetailTests : PageTestContext
             Assert.Equal("HOLIDAY20", Setting(page, "Common code"));
             Assert.Equal("20% off", Setting(page, "Discount"));
             Assert.Equal("Common code", Setting(page, "How codes are created"));
-            Assert.Equal("ZONE Z-NORTH", Setting(page, "Stores allowing redemption"));
+            Assert.Equal("ZONE Z-NORTH · North zone", Setting(page, "Stores allowing redemption"));
             Assert.Equal("Limit to 1,000", Setting(page, "Across customer (series) limit"));
         }, LoadTimeout);
     }

@@ -141,7 +141,14 @@ public sealed class OfferMenuTests : PageTestContext
         Open(menu, offer.Name);
         Item("Revoke coupons").Click();
         _dialogs.WaitForAssertion(() => _dialogs.Find("#revoke-confirm"), LoadTimeout);
+        Assert.Empty(_dialogs.FindAll("#revoke-mode input[type=radio]:checked"));
+        Assert.True(_dialogs.Find("#revoke-confirm").HasAttribute("disabled"), "Nothing is chosen yet, so nothing can be revoked.");
         _dialogs.FindAll("#revoke-mode input[type=radio]")[1].Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal("This revokes 3 coupons.", _dialogs.Find("#revoke-count").TextContent.Trim()), LoadTimeout);
+        Assert.True(_dialogs.Find("#revoke-confirm").HasAttribute("disabled"), "The count alone does not enable the button.");
+        _dialogs.Find("#revoke-understood input, input#revoke-understood").Change(true);
+        _dialogs.WaitForAssertion(() => Assert.False(_dialogs.Find("#revoke-confirm").HasAttribute("disabled")), LoadTimeout);
         _dialogs.Find("#revoke-confirm").Click();
 
         _dialogs.WaitForAssertion(() =>
@@ -163,9 +170,10 @@ public sealed class OfferMenuTests : PageTestContext
         _dialogs.WaitForAssertion(() => _dialogs.Find("#revoke-confirm"), LoadTimeout);
         _dialogs.FindAll("#revoke-mode input[type=radio]")[2].Click();
         _dialogs.Find("textarea#revoke-customers").Change("+919811111111");
-        _dialogs.Find("#revoke-confirm").Click();
+        _dialogs.Find("#revoke-understood input, input#revoke-understood").Change(true);
 
         _dialogs.WaitForAssertion(() => Assert.Contains("+919811111111", _dialogs.Find("#revoke-error").TextContent, StringComparison.Ordinal), LoadTimeout);
+        Assert.True(_dialogs.Find("#revoke-confirm").HasAttribute("disabled"), "An unknown customer leaves nothing to confirm.");
         Assert.Empty(_dialogs.FindAll("#revoke-result"));
         await using var db = Database.CreateDbContext();
         Assert.Equal(CouponStatus.Unissued, (await db.Coupons.SingleAsync(c => c.OfferId == offer.Id)).Status);

@@ -37,9 +37,18 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ChangeOfferStatus>();
         Services.AddSingleton<DuplicateOffer>();
         Services.AddSingleton<RevokeCoupons>();
+        Services.AddSingleton<RevokeCoupon>();
+        Services.AddSingleton<TransferCoupon>();
+        Services.AddSingleton<ReverseRedemption>();
+        Services.AddSingleton<IssueCoupon>();
+        Services.AddSingleton<CouponAdmin.Core.Reporting.OfferFigures>();
+        Services.AddSingleton<CouponAdmin.Core.Reporting.Dashboard>();
+        Services.AddSingleton<RedeemCoupon>();
         Services.AddSingleton<ValidateCoupon>();
         Services.AddSingleton<CouponQueries>();
         Services.AddSingleton<OrgSetup>();
+        Services.AddSingleton<UpdateOrgEntity>();
+        Services.AddSingleton<RemoveExchangeRate>();
         Services.AddSingleton<OrgEntityListFile>();
         Services.AddSingleton<CustomerDirectory>();
         Services.AddSingleton<DemoData>();

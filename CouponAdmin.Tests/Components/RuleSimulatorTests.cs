@@ -47,7 +47,8 @@ public sealed class RuleSimulatorTests : PageTestContext
         simulator.Find("input#sim-bill").Change(bill.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (localTime is { } at)
         {
-            simulator.Find("input#sim-at").Change(at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            simulator.Find(".sim-date input").Change(at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            simulator.Find(".sim-time input").Change(at.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         simulator.Find("#simulate").Click();
@@ -99,6 +100,46 @@ public sealed class RuleSimulatorTests : PageTestContext
 
         Simulate(simulator, 1000m, tomorrow.AddHours(19).AddMinutes(15));
         simulator.WaitForAssertion(() => Assert.Equal("100.00 INR", simulator.Find(".sim-amount").TextContent.Trim()), LoadTimeout);
+    }
+
+    [Fact]
+    public async Task ASaturdayMorningOnAWeekdayDaytimeOfferIsOutsideTheWindowAndTheAnswerNamesTheMomentJudged()
+    {
+        var (offerId, code) = await OfferWithCouponAsync(o =>
+        {
+            o.Redemption.DaysOfWeek = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+            o.Redemption.Hours = [.. Enumerable.Range(10, 10)];
+        });
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Kolkata).Date;
+        var saturday = today.AddDays(((int)DayOfWeek.Saturday - (int)today.DayOfWeek + 7) % 7 + 7).AddHours(8).AddMinutes(30);
+        var simulator = RenderSimulator(offerId);
+        EnterHolder(simulator, code);
+
+        Simulate(simulator, 1000m, saturday);
+
+        simulator.WaitForAssertion(() =>
+        {
+            Assert.Equal(ErrorCodes.OutsideRedemptionWindow, simulator.Find(".sim-error-code").TextContent.Trim());
+            Assert.Equal($"Judged at {saturday.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} 08:30 (Asia/Kolkata)",
+                simulator.Find("#sim-moment").TextContent.Trim());
+        }, LoadTimeout);
+    }
+
+    [Fact]
+    public async Task EnteringACustomerKeepsACodeTheUserTyped()
+    {
+        var (offerId, code) = await OfferWithCouponAsync(o => o.Redemption.CustomerLimit = 1);
+        var simulator = RenderSimulator(offerId);
+        simulator.WaitForAssertion(() => simulator.Find("input#sim-code"), LoadTimeout);
+
+        simulator.Find("input#sim-code").Change("TYPED-CODE");
+        simulator.Find("input#sim-customer").Change(Mobile);
+
+        simulator.WaitForAssertion(() =>
+        {
+            Assert.Contains($"holds {code}", simulator.Markup, StringComparison.Ordinal);
+            Assert.Equal("TYPED-CODE", simulator.Find("input#sim-code").GetAttribute("value"));
+        }, LoadTimeout);
     }
 
     [Fact]

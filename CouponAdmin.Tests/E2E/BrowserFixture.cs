@@ -46,15 +46,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A fresh page that opened <paramref name="path"/>, was sent to the sign-in form, signed in as the demo admin and
+    /// A fresh page that opened <paramref name="path"/>, was sent to the sign-in form, signed in (as the demo admin unless told) and
     /// waits for the app's circuit to be live (the layout renders <c>#blazor-interactive</c> once it is).
     /// </summary>
-    public async Task<IPage> SignedInPageAsync(string baseUrl, string path)
+    public async Task<IPage> SignedInPageAsync(string baseUrl, string path, string email = CouponAdminFactory.AdminEmail,
+        string password = CouponAdminFactory.AdminPassword)
     {
         var page = await NewPageAsync(baseUrl);
         await page.GotoAsync(path);
-        await page.FillAsync("#email", CouponAdminFactory.AdminEmail);
-        await page.FillAsync("#password", CouponAdminFactory.AdminPassword);
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
         await page.Locator("#blazor-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return page;

@@ -25,6 +25,16 @@ public sealed class LiveApp : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
+    public const string UserPassword = "journey-pass-2026";
+
+    /// <summary>An account with one role, as an admin would create it; returns its e-mail (password <see cref="UserPassword"/>).</summary>
+    public async Task<string> UserAsync(string role)
+    {
+        var email = $"{role.ToLowerInvariant()}@journey.example";
+        await Services.GetRequiredService<Core.Access.UserAccounts>().EnsureUserAsync(email, $"{role} journey", UserPassword, [role]);
+        return email;
+    }
+
     /// <summary>
     /// Outside Development, MapStaticAssets serves only published output; a browser also needs blazor.web.js and
     /// MudBlazor's files from the build output, so the test host turns static web assets on as Development does.

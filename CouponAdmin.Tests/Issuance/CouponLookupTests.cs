@@ -73,17 +73,17 @@ public sealed class CouponLookupTests : IAsyncLifetime
         var b = (await _bed.IssueAsync(second.Id, user)).Value!.Code;
         Assert.True((await _bed.IssueAsync(first.Id, other)).IsSuccess);
 
-        var listed = await Queries.ByCustomerAsync(IdentifierType.UserId, user.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var listed = await Queries.ByCustomerAsync(IdentifierType.UserId, user.ToString(System.Globalization.CultureInfo.InvariantCulture), new PageRequest(1, PageRequest.MaxDocuments));
 
         Assert.True(listed.IsSuccess, listed.Error?.Message);
-        Assert.Equal([b, a], listed.Value!.Select(c => c.Code));
-        Assert.Equal(["Second", "First"], listed.Value!.Select(c => c.OfferName));
+        Assert.Equal([b, a], listed.Value!.Items.Select(c => c.Code));
+        Assert.Equal(["Second", "First"], listed.Value!.Items.Select(c => c.OfferName));
     }
 
     [Fact]
     public async Task AnUnknownCustomerHasNoCouponList()
     {
-        var result = await Queries.ByCustomerAsync(IdentifierType.Email, "nobody@shop.example");
+        var result = await Queries.ByCustomerAsync(IdentifierType.Email, "nobody@shop.example", new PageRequest(1, PageRequest.MaxDocuments));
 
         Assert.Equal(ErrorCodes.CustomerNotFound, result.Error?.Code);
         Assert.Equal(ErrorKind.NotFound, result.Error!.Kind);

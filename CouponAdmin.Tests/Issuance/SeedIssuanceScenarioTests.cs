@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Tests.Issuance;
 
-/// <summary>The seed's four upload scenarios (DESIGN.md, "Issuing one coupon"), row by row through IssueCoupon.</summary>
+/// <summary>The seed's four upload scenarios (docs/architecture.md, "Issuing one coupon"), row by row through IssueCoupon.</summary>
 public sealed class SeedIssuanceScenarioTests : IAsyncLifetime
 {
     private const string Issued = "ISSUED";

@@ -33,6 +33,28 @@ public class OfferValidationTests
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
     }
 
+    [Fact]
+    public void AnOversizedListIsOneMessageNotOnePerItem()
+    {
+        var offer = TestOffers.Valid(o => o.Products = [.. Enumerable.Repeat(" ", 10_000)]);
+
+        var error = Assert.Single(OfferValidator.Validate(offer));
+
+        Assert.Equal("products", error.Path);
+        Assert.Contains("at most 1,000 products (got 10,000)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHugeValueIsNotEchoedWholeInItsMessage()
+    {
+        var offer = TestOffers.Valid(o => o.Coupon.Generation.Prefix = new string('!', 50_000));
+
+        var error = Assert.Single(OfferValidator.Validate(offer));
+
+        Assert.Equal("coupon.generation.prefix", error.Path);
+        Assert.True(error.Message.Length < 300, error.Message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     // Third party: issual and reminder settings are not configurable.
 
     [Theory]

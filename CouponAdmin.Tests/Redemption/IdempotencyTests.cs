@@ -1,4 +1,5 @@
 using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Redemption;
 using CouponAdmin.Tests.Offers;
 
 namespace CouponAdmin.Tests.Redemption;
@@ -12,6 +13,8 @@ public sealed class IdempotencyTests : IAsyncLifetime
 
     public Task DisposeAsync() => _bed.DisposeAsync();
 
+    private static IdempotencyKey Key(string value) => new("test", value);
+
     [Fact]
     public async Task TheSameKeyAndBodyTwiceGiveTheSameRedemptionAndRedeemOnce()
     {
@@ -20,8 +23,8 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var code = await _bed.IssuedCodeAsync(offer.Id, holder);
         var request = _bed.Request(code, holder, bill: 1200m);
 
-        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "key-1");
-        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "key-1");
+        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-1"));
+        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-1"));
 
         Assert.True(first.IsSuccess, first.Error?.Message);
         Assert.True(again.IsSuccess, again.Error?.Message);
@@ -38,8 +41,8 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var code = await _bed.IssuedCodeAsync(offer.Id, holder);
         var request = _bed.Request(code, holder);
 
-        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "pos-42");
-        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "pos-42");
+        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("pos-42"));
+        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("pos-42"));
 
         Assert.True(again.IsSuccess, again.Error?.Message);
         Assert.Equal(first.Value!.RedemptionId, again.Value!.RedemptionId);
@@ -52,10 +55,10 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var holder = await _bed.CustomerAsync();
         var code = await _bed.IssuedCodeAsync(offer.Id, holder);
         var request = _bed.Request(code, holder, bill: 1200m);
-        await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "key-2");
+        await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-2"));
         var before = await _bed.StateAsync(offer.Id);
 
-        var reused = await _bed.Redeemer.ExecuteAsync(request with { BillAmount = 1300m }, RedemptionTestBed.Actor, "key-2");
+        var reused = await _bed.Redeemer.ExecuteAsync(request with { BillAmount = 1300m }, RedemptionTestBed.Actor, Key("key-2"));
 
         Assert.Equal(ErrorCodes.IdempotencyKeyReused, reused.Error?.Code);
         Assert.Equal(before, await _bed.StateAsync(offer.Id));
@@ -69,15 +72,15 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var code = await _bed.IssuedCodeAsync(offer.Id, holder);
         var request = _bed.Request(code, holder);
 
-        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "key-3");
+        var first = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-3"));
         _bed.Clock.Advance(TimeSpan.FromHours(2));
-        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "key-3");
+        var again = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-3"));
 
         Assert.Equal(ErrorCodes.RedemptionNotStarted, first.Error?.Code);
         Assert.Equal((first.Error!.Code, first.Error.Message), (again.Error?.Code, again.Error?.Message));
         Assert.Empty(await _bed.RedemptionsAsync(offer.Id));
 
-        var freshKey = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "key-4");
+        var freshKey = await _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, Key("key-4"));
         Assert.True(freshKey.IsSuccess, freshKey.Error?.Message);
     }
 

@@ -41,7 +41,7 @@ public sealed class RedemptionConcurrencyTests : IAsyncLifetime
         var code = await _bed.IssuedCodeAsync(offer.Id, holder);
         var request = _bed.Request(code, holder);
 
-        var results = await IssuanceTestBed.ReleasedTogetherAsync(10, _ => _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, "same-key"));
+        var results = await IssuanceTestBed.ReleasedTogetherAsync(10, _ => _bed.Redeemer.ExecuteAsync(request, RedemptionTestBed.Actor, new CouponAdmin.Core.Redemption.IdempotencyKey("pos", "same-key")));
 
         Assert.All(results, r => Assert.True(r.IsSuccess, r.Error?.Message));
         Assert.Single(results.Select(r => r.Value!.RedemptionId).Distinct());

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Tests.Redemption;
 
-/// <summary>Each rule of the redeeming chain, in DESIGN.md's order, with the code it refuses with; a refusal writes nothing.</summary>
+/// <summary>Each rule of the redeeming chain, in the order of docs/architecture.md, with the code it refuses with; a refusal writes nothing.</summary>
 public sealed class RedemptionRuleTests : IAsyncLifetime
 {
     private static readonly TimeSpan Ist = TimeSpan.FromHours(5.5);

@@ -11,7 +11,8 @@ namespace CouponAdmin.Tests.Support;
 /// </summary>
 public class CouponAdminFactory : WebApplicationFactory<Program>
 {
-    public const string ApiKey = "test-bootstrap-key";
+    /// <summary>The bootstrap key tests call with: 24 characters or more, as every environment but Development requires.</summary>
+    public const string ApiKey = "test-bootstrap-key-0123456789";
     public const string AdminEmail = "admin@demo.local";
     public const string AdminPassword = "demo-admin-2026";
 
@@ -34,6 +35,15 @@ public class CouponAdminFactory : WebApplicationFactory<Program>
         init => _folder = value;
     }
 
+    /// <summary>The configured <c>Api:BootstrapKey</c>; null configures none.</summary>
+    public string? BootstrapKey { get; init; } = ApiKey;
+
+    /// <summary>
+    /// <c>Security:RequireHttps</c>: false (the tests speak plain http), true for production's cookies and HSTS, null to
+    /// leave it to the environment's default.
+    /// </summary>
+    public bool? RequireHttps { get; init; } = false;
+
     /// <summary>When true, disposing leaves <see cref="DataFolder"/> and its database in place.</summary>
     public bool KeepDataFolder { get; init; }
 
@@ -54,8 +64,13 @@ public class CouponAdminFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:CouponAdmin", $"Data Source={DatabasePath}");
-        builder.UseSetting("Api:BootstrapKey", ApiKey);
+        builder.UseSetting("Api:BootstrapKey", BootstrapKey ?? "");
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        if (RequireHttps is { } requireHttps)
+        {
+            builder.UseSetting("Security:RequireHttps", requireHttps ? "true" : "false");
+        }
+
         builder.UseSetting("Demo:AdminEmail", AdminEmail);
         builder.UseSetting("Demo:AdminPassword", AdminPassword);
     }

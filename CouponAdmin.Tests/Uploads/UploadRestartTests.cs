@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CouponAdmin.Tests.Uploads;
 
 /// <summary>
-/// DESIGN.md "Jobs": Hangfire's in-memory queue forgets jobs on restart, so at start-up the host queues every upload its
+/// Jobs (docs/architecture.md, "Data paths"): Hangfire's in-memory queue forgets jobs on restart, so at start-up the host queues every upload its
 /// database still shows as queued or processing, and each resumes from its checkpoint.
 /// </summary>
 [Collection(WebCollection.Name)]

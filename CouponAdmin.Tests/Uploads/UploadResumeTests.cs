@@ -4,7 +4,7 @@ using CouponAdmin.Core.Uploads;
 namespace CouponAdmin.Tests.Uploads;
 
 /// <summary>
-/// DESIGN.md "Jobs": each chunk's coupons and checkpoint commit together, so a job killed or cancelled mid-file and run
+/// Jobs (docs/architecture.md, "Data paths"): each chunk's coupons and checkpoint commit together, so a job killed or cancelled mid-file and run
 /// again ends exactly where an uninterrupted run ends — nothing issued twice, nothing lost. The offer limits customers
 /// to two coupons and the series to nine, so a row applied twice would show in the counts.
 /// </summary>

@@ -108,7 +108,8 @@ public sealed class UploadRowTests : IAsyncLifetime
 
         var upload = await _bed.UploadAsync(UploadKind.Customers, offer.Id, $"identifierType,identifier,count\nuserId,{a},4\nuserId,{b},\nuserId,{a},5\n");
 
-        Assert.Equal((UploadStatus.CompletedWithIssues, 2, 1), (upload.Status, upload.SucceededRows, upload.FailedRows));
+        // The third row issued 2 of its 5: partly issued, not failed, and still explained in the issue report.
+        Assert.Equal((UploadStatus.CompletedWithIssues, 2, 1, 0), (upload.Status, upload.SucceededRows, upload.PartlyIssuedRows, upload.FailedRows));
         var coupons = await _bed.Issuance.CouponsAsync(offer.Id);
         Assert.Equal(6, coupons.Count(c => c.CustomerId == a));
         Assert.Equal(1, coupons.Count(c => c.CustomerId == b));

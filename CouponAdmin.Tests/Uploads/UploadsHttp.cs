@@ -62,12 +62,13 @@ internal static class UploadsHttp
         }
     }
 
-    public static void AssertCounts(JsonNode upload, string status, int succeeded, int failed)
+    public static void AssertCounts(JsonNode upload, string status, int succeeded, int failed, int partlyIssued = 0)
     {
         Assert.Equal(status, (string?)upload["status"]);
-        Assert.Equal(succeeded + failed, (int)upload["totalRows"]!);
-        Assert.Equal(succeeded + failed, (int)upload["processedRows"]!);
+        Assert.Equal(succeeded + partlyIssued + failed, (int)upload["totalRows"]!);
+        Assert.Equal(succeeded + partlyIssued + failed, (int)upload["processedRows"]!);
         Assert.Equal(succeeded, (int)upload["succeededRows"]!);
+        Assert.Equal(partlyIssued, (int)upload["partlyIssuedRows"]!);
         Assert.Equal(failed, (int)upload["failedRows"]!);
     }
 

@@ -30,6 +30,11 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadRequest(BadHttpRequestException bad)
     {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", ApiSetup.TooLargeMessage);
+        }
+
         if (bad.InnerException is JsonException json)
         {
             var path = FieldPath(json.Path);

@@ -28,6 +28,13 @@ internal static class ApiResults
     public static ProblemHttpResult Problem(int status, string code, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: Title(status), extensions: new Dictionary<string, object?> { ["code"] = code });
 
+    /// <summary>429 RATE_LIMITED with a Retry-After header in whole seconds (at least one).</summary>
+    public static ProblemHttpResult RateLimited(HttpContext http, TimeSpan retryAfter, string detail)
+    {
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status429TooManyRequests, "RATE_LIMITED", detail);
+    }
+
     public static ProblemHttpResult Invalid(string path, string message, string code = ErrorCodes.ValidationFailed) =>
         Problem(Error.Validation([new FieldError(path, message)]) with { Code = code });
 
@@ -39,6 +46,7 @@ internal static class ApiResults
         404 => "NOT_FOUND",
         405 => "METHOD_NOT_ALLOWED",
         409 => "CONFLICT",
+        413 => "REQUEST_TOO_LARGE",
         415 => "UNSUPPORTED_MEDIA_TYPE",
         429 => "RATE_LIMITED",
         _ => "INTERNAL_ERROR",
@@ -52,6 +60,7 @@ internal static class ApiResults
         404 => "Not found.",
         409 => "Conflict.",
         422 => "Refused by a business rule.",
+        413 => "The request is too large.",
         429 => "Too many requests.",
         _ => "Error.",
     };

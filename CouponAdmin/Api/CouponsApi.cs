@@ -1,6 +1,8 @@
 using CouponAdmin.Core.Access;
+using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Issuance;
+using CouponAdmin.Core.Revocation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CouponAdmin.Api;
@@ -12,6 +14,8 @@ internal static class CouponsApi
     public sealed record IssueRequest(CustomerRef Customer, string? Code);
 
     public sealed record TransferRequest(CustomerRef To);
+
+    public sealed record RevokeOneRequest(CustomerRef? Customer);
 
     public sealed record IssueResponse(string Code, long OfferId, CustomerRef Customer, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt, CouponStatus Status, bool Existing);
 
@@ -49,22 +53,55 @@ internal static class CouponsApi
             return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
         }).WithTags("Coupons").RequireScope(ApiScopes.Admin);
 
+        api.MapPost("/coupons/{code}/revoke", async Task<Results<Ok<CouponResponse>, ProblemHttpResult>> (string code,
+            [Microsoft.AspNetCore.Mvc.FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] RevokeOneRequest? body,
+            RevokeCoupon revoke, CouponAdmin.Core.Customers.CustomerDirectory customers, HttpContext http, CancellationToken ct) =>
+        {
+            long? holder = null;
+            if (body?.Customer is { } who)
+            {
+                var found = await customers.FindAsync(who.Type, who.Value, ct);
+                if (!found.IsSuccess)
+                {
+                    return ApiResults.Problem(found.Error!);
+                }
+
+                holder = found.Value!.UserId;
+            }
+
+            var result = await revoke.ExecuteAsync(new RevokeCouponRequest(code, holder), http.Actor(), ct);
+            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+        }).WithTags("Coupons").RequireScope(ApiScopes.Admin);
+
         api.MapGet("/coupons/{code}", async Task<Results<Ok<CouponResponse>, ProblemHttpResult>> (string code, CouponQueries coupons, CancellationToken ct) =>
         {
             var result = await coupons.ByCodeAsync(code, ct);
             return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
         }).WithTags("Coupons").RequireScope(ApiScopes.Redeem);
 
-        api.MapGet("/customers/{type}/{value}/coupons", async Task<Results<Ok<List<CouponResponse>>, ProblemHttpResult>> (string type, string value, CouponQueries coupons, CancellationToken ct) =>
+        api.MapGet("/customers/{type}/{value}/coupons", async Task<Results<Ok<List<CouponResponse>>, ProblemHttpResult>> (string type, string value, int? page, int? pageSize,
+            CouponQueries coupons, HttpContext http, CancellationToken ct) =>
         {
+            var asked = PageRequest.Create(page, pageSize, PageRequest.MaxDocuments, PageRequest.MaxDocuments);
+            if (!asked.IsSuccess)
+            {
+                return ApiResults.Problem(asked.Error!);
+            }
+
             var parsed = CustomerIdentifiers.Parse(type, value);
             if (!parsed.IsSuccess)
             {
                 return ApiResults.Problem(parsed.Error!);
             }
 
-            var result = await coupons.ByCustomerAsync(parsed.Value!.Type, parsed.Value.Value, ct);
-            return result.IsSuccess ? TypedResults.Ok(result.Value!.Select(ToResponse).ToList()) : ApiResults.Problem(result.Error!);
+            var result = await coupons.ByCustomerAsync(parsed.Value!.Type, parsed.Value.Value, asked.Value!, ct);
+            if (!result.IsSuccess)
+            {
+                return ApiResults.Problem(result.Error!);
+            }
+
+            Paging.Describe(http, asked.Value!, result.Value!.Total);
+            return TypedResults.Ok(result.Value.Items.Select(ToResponse).ToList());
         }).WithTags("Coupons").RequireScope(ApiScopes.Issue);
     }
 

@@ -39,11 +39,12 @@ internal static class OffersApi
     }
 
     /// <summary>
-    /// Without a filter: a page of offers. With <c>orgEntityType</c> and <c>orgEntityIds</c>: the series filter,
-    /// exact tag match only, one entity type per request.
+    /// Without a filter: a page of offers (<c>search</c>). With <c>orgEntityType</c> and <c>orgEntityIds</c>: the series
+    /// filter, exact tag match only, one entity type per request. Both page by <c>page</c>/<c>pageSize</c> (headers as
+    /// <see cref="Paging"/> describes) or, as before, by <c>skip</c>/<c>take</c> (total in <c>X-Total-Count</c> only).
     /// </summary>
-    private static async Task<Results<Ok<List<OfferResponse>>, ProblemHttpResult>> ListAsync(
-        HttpRequest request, OfferQueries queries, CancellationToken ct, int skip = 0, int take = 50, string? search = null)
+    private static async Task<Results<Ok<List<OfferResponse>>, ProblemHttpResult>> ListAsync(HttpRequest request, OfferQueries queries,
+        CancellationToken ct, int? page = null, int? pageSize = null, int? skip = null, int? take = null, string? search = null)
     {
         var types = request.Query["orgEntityType"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var ids = request.Query["orgEntityIds"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
@@ -52,27 +53,69 @@ internal static class OffersApi
             return ApiResults.Invalid("orgEntityType", $"Filter by one org entity type at a time, not {string.Join(" and ", types)}.");
         }
 
-        if (types.Count == 1)
-        {
-            if (!OrgEntityTypes.TryParse(types[0], out var type))
-            {
-                return ApiResults.Invalid("orgEntityType", $"'{types[0]}' is not an org entity type: use ZONE, STORE, TILL or CONCEPT.");
-            }
-
-            var tagged = await queries.FindByOrgEntityAsync(type, ids, ct);
-            return TypedResults.Ok(tagged.Select(OfferResponse.From).ToList());
-        }
-
-        if (ids.Count > 0)
+        if (types.Count == 0 && ids.Count > 0)
         {
             return ApiResults.Invalid("orgEntityType", "orgEntityIds needs orgEntityType.");
         }
 
-        var page = await queries.ListDetailedAsync(new OfferListQuery(search, Skip: skip, Take: take), ct);
-        var full = page.Items.Select(OfferResponse.From).ToList();
-        request.HttpContext.Response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Ok(full);
+        OrgEntityType? type = null;
+        if (types.Count == 1)
+        {
+            if (!OrgEntityTypes.TryParse(types[0], out var parsed))
+            {
+                return ApiResults.Invalid("orgEntityType", $"'{types[0]}' is not an org entity type: use ZONE, STORE, TILL or CONCEPT.");
+            }
+
+            type = parsed;
+        }
+
+        if ((page ?? pageSize) is not null && (skip ?? take) is not null)
+        {
+            return ApiResults.Invalid("page", "Page with page and pageSize, or with skip and take, not both.");
+        }
+
+        PageRequest? paged = null;
+        if (skip is null && take is null)
+        {
+            var asked = PageRequest.Create(page, pageSize, DefaultPageSize, OfferQueries.MaxPageSize);
+            if (!asked.IsSuccess)
+            {
+                return ApiResults.Problem(asked.Error!);
+            }
+
+            paged = asked.Value!;
+        }
+
+        var (from, count) = paged is null ? (skip ?? 0, take ?? DefaultPageSize) : (paged.Skip, paged.PageSize);
+        Page<Offer> found;
+        if (type is { } entityType)
+        {
+            var tagged = await queries.FindByOrgEntityAsync(entityType, ids, from, count, ct);
+            if (!tagged.IsSuccess)
+            {
+                return ApiResults.Problem(tagged.Error!);
+            }
+
+            found = tagged.Value!;
+        }
+        else
+        {
+            found = await queries.ListDetailedAsync(new OfferListQuery(search, Skip: from, Take: count), ct);
+        }
+
+        if (paged is null)
+        {
+            request.HttpContext.Response.Headers["X-Total-Count"] = found.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            Paging.Describe(request.HttpContext, paged, found.Total);
+        }
+
+        return TypedResults.Ok(found.Items.Select(OfferResponse.From).ToList());
     }
+
+    private const int DefaultPageSize = 50;
 
     private static Results<Ok<OfferResponse>, ProblemHttpResult> ToHttp(Result<Offer> result) =>
         result.IsSuccess ? TypedResults.Ok(OfferResponse.From(result.Value!)) : ApiResults.Problem(result.Error!);

@@ -1,4 +1,5 @@
 using CouponAdmin.Core.Access;
+using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Org;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,6 +10,9 @@ internal static class OrgApi
     public sealed record OrgRequest(string TimeZone, string BaseCurrency);
 
     public sealed record OrgResponse(string TimeZone, string BaseCurrency);
+
+    /// <summary>What an edit may change: everything but the type and id, which the path names.</summary>
+    public sealed record OrgEntityEdit(string Name, string? ParentId, string? ConceptId, string? Currency);
 
     public sealed record OrgEntityResponse(OrgEntityType Type, string Id, string Name, string? ParentId, string? ConceptId, string? Currency);
 
@@ -40,8 +44,15 @@ internal static class OrgApi
             return TypedResults.Created($"/api/v1/org/entities/{e.Type.ToString().ToUpperInvariant()}/{e.EntityId}", ToResponse(e));
         });
 
-        org.MapGet("/entities", async Task<Results<Ok<List<OrgEntityResponse>>, ProblemHttpResult>> (string? type, OrgSetup setup, CancellationToken ct) =>
+        org.MapGet("/entities", async Task<Results<Ok<List<OrgEntityResponse>>, ProblemHttpResult>> (string? type, int? page, int? pageSize, OrgPages pages,
+            HttpContext http, CancellationToken ct) =>
         {
+            var asked = PageRequest.Create(page, pageSize, PageRequest.MaxRows, PageRequest.MaxRows);
+            if (!asked.IsSuccess)
+            {
+                return ApiResults.Problem(asked.Error!);
+            }
+
             OrgEntityType? filter = null;
             if (!string.IsNullOrWhiteSpace(type))
             {
@@ -53,7 +64,9 @@ internal static class OrgApi
                 filter = parsed;
             }
 
-            return TypedResults.Ok((await setup.ListEntitiesAsync(filter, ct)).Select(ToResponse).ToList());
+            var found = await pages.EntitiesAsync(filter, asked.Value!, ct);
+            Paging.Describe(http, asked.Value!, found.Total);
+            return TypedResults.Ok(found.Items.Select(ToResponse).ToList());
         });
 
         org.MapPut("/exchange-rates", async Task<Results<Ok<IReadOnlyList<ExchangeRateRequest>>, ProblemHttpResult>> (List<ExchangeRateRequest> body, OrgSetup setup, HttpContext http, CancellationToken ct) =>
@@ -64,8 +77,38 @@ internal static class OrgApi
                 : ApiResults.Problem(result.Error!);
         });
 
-        org.MapGet("/exchange-rates", async (OrgSetup setup, CancellationToken ct) =>
-            TypedResults.Ok((await setup.ListExchangeRatesAsync(ct)).Select(r => new ExchangeRateRequest(r.From, r.To, r.Rate)).ToList()));
+        org.MapPut("/entities/{type}/{id}", async Task<Results<Ok<OrgEntityResponse>, ProblemHttpResult>> (string type, string id, OrgEntityEdit body,
+            UpdateOrgEntity update, HttpContext http, CancellationToken ct) =>
+        {
+            if (!OrgEntityTypes.TryParse(type, out var parsed))
+            {
+                return ApiResults.Invalid("type", $"'{type}' is not an org entity type: use ZONE, STORE, TILL or CONCEPT.");
+            }
+
+            var result = await update.ExecuteAsync(new OrgEntityRequest(parsed, id, body.Name, body.ParentId, body.ConceptId, body.Currency), http.Actor(), ct);
+            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+        });
+
+        org.MapDelete("/exchange-rates/{from}/{to}", async Task<Results<NoContent, ProblemHttpResult>> (string from, string to, RemoveExchangeRate remove,
+            HttpContext http, CancellationToken ct) =>
+        {
+            var result = await remove.ExecuteAsync(from.ToUpperInvariant(), to.ToUpperInvariant(), http.Actor(), ct);
+            return result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Error!);
+        });
+
+        org.MapGet("/exchange-rates", async Task<Results<Ok<List<ExchangeRateRequest>>, ProblemHttpResult>> (int? page, int? pageSize, OrgPages pages,
+            HttpContext http, CancellationToken ct) =>
+        {
+            var asked = PageRequest.Create(page, pageSize, PageRequest.MaxRows, PageRequest.MaxRows);
+            if (!asked.IsSuccess)
+            {
+                return ApiResults.Problem(asked.Error!);
+            }
+
+            var found = await pages.ExchangeRatesAsync(asked.Value!, ct);
+            Paging.Describe(http, asked.Value!, found.Total);
+            return TypedResults.Ok(found.Items.Select(r => new ExchangeRateRequest(r.From, r.To, r.Rate)).ToList());
+        });
     }
 
     private static OrgEntityResponse ToResponse(OrgEntity e) => new(e.Type, e.EntityId, e.Name, e.ParentId, e.ConceptId, e.Currency);

@@ -31,14 +31,11 @@ internal static class RedemptionApi
                 return ApiResults.Invalid("customer", "Say who redeems: { \"type\": \"userId|externalId|mobile|email\", \"value\": \"...\" }.");
             }
 
-            if (idempotencyKey?.Length > IdempotencyRecord.MaxKeyLength)
-            {
-                return ApiResults.Invalid("Idempotency-Key", $"An Idempotency-Key has at most {IdempotencyRecord.MaxKeyLength} characters.");
-            }
-
-            var result = await redeem.ExecuteAsync(request, http.Actor(), string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
+            // Each API key has idempotency keys of its own: another POS's choice of the same key neither answers nor blocks this one.
+            var key = idempotencyKey is null ? null : IdempotencyKey.ForApiKey(http.CallingKey().Id, idempotencyKey);
+            var result = await redeem.ExecuteAsync(request, http.Actor(), key, ct);
             return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
-        }).WithTags("Redemption").RequireScope(ApiScopes.Redeem).RequireRateLimiting(PosRateLimit.Policy);
+        }).WithTags("Redemption").RequireScope(ApiScopes.Redeem).RequirePosRateLimit();
 
         api.MapPost("/coupons/validate", async Task<Results<Ok<RedeemResponse>, ProblemHttpResult>> (RedeemBody body, ValidateCoupon validate, CancellationToken ct) =>
         {
@@ -49,7 +46,7 @@ internal static class RedemptionApi
 
             var result = await validate.ExecuteAsync(request, ct);
             return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
-        }).WithTags("Redemption").RequireScope(ApiScopes.Redeem).RequireRateLimiting(PosRateLimit.Policy);
+        }).WithTags("Redemption").RequireScope(ApiScopes.Redeem).RequirePosRateLimit();
 
         api.MapPost("/redemptions/{id:long}/reverse", async Task<Results<Ok<CouponsApi.CouponResponse>, ProblemHttpResult>> (long id, ReverseRedemption reverse,
             HttpContext http, CancellationToken ct) =>

@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CouponAdmin.Api;
 
-/// <summary>CSV uploads (API.md "Uploads"): receive a file, queue its job, report status, issues and issued codes.</summary>
+/// <summary>CSV uploads (README, "API"): receive a file, queue its job, report status, issues and issued codes.</summary>
 internal static class UploadsApi
 {
     public sealed record UploadAccepted(long UploadId);
 
     public sealed record UploadResponse(long UploadId, string Kind, long? OfferId, string FileName, UploadStatus Status, bool DryRun,
-        int TotalRows, int ProcessedRows, int SucceededRows, int FailedRows, string? ErrorCode, string? Error,
+        int TotalRows, int ProcessedRows, int SucceededRows, int FailedRows, int PartlyIssuedRows, string? ErrorCode, string? Error,
         DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
 
     public static void MapUploadsApi(this RouteGroupBuilder api, long maxFileBytes)
@@ -85,6 +85,6 @@ internal static class UploadsApi
         (forOffer ? UploadLayouts.OfferKinds : UploadLayouts.OrgKinds).Select(k => UploadLayouts.For(k).Kind);
 
     public static UploadResponse ToResponse(Upload u) =>
-        new(u.Id, UploadLayouts.For(u.Kind).Kind, u.OfferId, u.FileName, u.Status, u.DryRun, u.TotalRows, u.ProcessedRows, u.SucceededRows, u.FailedRows,
+        new(u.Id, UploadLayouts.For(u.Kind).Kind, u.OfferId, u.FileName, u.Status, u.DryRun, u.TotalRows, u.ProcessedRows, u.SucceededRows, u.FailedRows, u.PartlyIssuedRows,
             u.ErrorCode, u.Error, u.CreatedAt, u.FinishedAt);
 }

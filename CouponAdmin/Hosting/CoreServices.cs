@@ -4,6 +4,7 @@ using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Redemption;
+using CouponAdmin.Core.Reporting;
 using CouponAdmin.Core.Revocation;
 using CouponAdmin.Core.Persistence;
 using CouponAdmin.Core.Uploads;
@@ -32,6 +33,9 @@ internal static class CoreServices
         services.AddSingleton<ChangeOfferStatus>();
         services.AddSingleton<OfferQueries>();
         services.AddSingleton<OrgSetup>();
+        services.AddSingleton<UpdateOrgEntity>();
+        services.AddSingleton<RemoveExchangeRate>();
+        services.AddSingleton<OrgPages>();
         services.AddSingleton<OrgEntityListFile>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<ApiKeyService>();
@@ -45,6 +49,10 @@ internal static class CoreServices
         services.AddSingleton<ValidateCoupon>();
         services.AddSingleton<ReverseRedemption>();
         services.AddSingleton<RevokeCoupons>();
+        services.AddSingleton<RevokeCoupon>();
+        services.AddSingleton<Dashboard>();
+        services.AddSingleton<Core.Audit.AuditQueries>();
+        services.AddSingleton<OfferFigures>();
 
         services.AddSingleton(UploadOptionsFrom(configuration, contentRoot));
         services.AddSingleton<UploadStore>();

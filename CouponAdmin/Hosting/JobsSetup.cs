@@ -78,7 +78,7 @@ internal static class JobsSetup
         public bool Authorize(DashboardContext context)
         {
             var user = context.GetHttpContext().User;
-            return user.IsInRole(Roles.Ops) || user.IsInRole(Roles.Admin);
+            return Roles.Jobs.Split(',').Any(user.IsInRole);
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Hosting;
 
-/// <summary>What runs once before the app serves: migrations, WAL, the bootstrap key, and demo data in Development.</summary>
+/// <summary>What runs once before the app serves: migrations, WAL, the bootstrap key (checked, then synced), and demo data in Development.</summary>
 internal static class Startup
 {
     public const string DemoPasswordDefault = "demo-admin-2026";
@@ -15,6 +15,12 @@ internal static class Startup
     {
         var services = app.Services;
         var config = app.Configuration;
+        // A short key chosen by hand is guessable; Development keeps its well-known demo key.
+        if (!app.Environment.IsDevelopment() && ApiKeyService.BootstrapKeyProblem(config["Api:BootstrapKey"]) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         await using (var db = await services.GetRequiredService<IDbContextFactory<CouponDbContext>>().CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
@@ -22,10 +28,8 @@ internal static class Startup
             await Core.Codes.CodeSpaces.ClaimCommonCodesAsync(db, CancellationToken.None);
         }
 
-        if (config["Api:BootstrapKey"] is { Length: > 0 } bootstrapKey)
-        {
-            await services.GetRequiredService<ApiKeyService>().EnsureBootstrapKeyAsync(bootstrapKey);
-        }
+        // Also when none is configured: a bootstrap key removed from the configuration must stop working.
+        await services.GetRequiredService<ApiKeyService>().SyncBootstrapKeyAsync(config["Api:BootstrapKey"]);
 
         if (config.GetValue("Demo:Seed", false))
         {

@@ -12,8 +12,9 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.HasKey(k => k.Id);
         builder.Property(k => k.Name).HasMaxLength(100).IsRequired();
         builder.Property(k => k.Hash).HasMaxLength(64).IsRequired();
-        builder.Property(k => k.Prefix).HasMaxLength(12).IsRequired();
+        builder.Property(k => k.PublicId).HasMaxLength(ApiKey.PublicIdLength).IsRequired();
         builder.HasIndex(k => k.Hash).IsUnique();
+        builder.HasIndex(k => k.PublicId).IsUnique();
     }
 }
 

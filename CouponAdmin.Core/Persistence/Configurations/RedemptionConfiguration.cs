@@ -42,7 +42,8 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
     {
-        builder.HasKey(r => r.Key);
+        builder.HasKey(r => new { r.Scope, r.Key });
+        builder.Property(r => r.Scope).HasMaxLength(IdempotencyRecord.MaxScopeLength);
         builder.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
         builder.Property(r => r.RequestHash).HasMaxLength(64).IsRequired();
         builder.Property(r => r.Outcome).IsRequired();

@@ -31,12 +31,15 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsBootstrap")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Prefix")
+                    b.Property<string>("PublicId")
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
@@ -51,6 +54,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("PublicId")
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
@@ -795,6 +801,10 @@ namespace CouponAdmin.Core.Persistence.Migrations
 
             modelBuilder.Entity("CouponAdmin.Core.Redemption.IdempotencyRecord", b =>
                 {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -811,9 +821,36 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Key");
+                    b.HasKey("Scope", "Key");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Reporting.OfferDailyCount", b =>
+                {
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Issued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Redeemed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reversed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revoked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("OfferDailyCounts");
                 });
 
             modelBuilder.Entity("CouponAdmin.Core.Uploads.Upload", b =>
@@ -861,6 +898,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartlyIssuedRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProcessedRows")
@@ -1006,6 +1046,15 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("CouponId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Reporting.OfferDailyCount", b =>
+                {
+                    b.HasOne("CouponAdmin.Core.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -61,10 +61,15 @@ internal sealed class CustomerIssuanceProcessor : IUploadProcessor
             for (var i = 0; i < wanted; i++)
             {
                 var (decision, refusal) = ledger.TryIssue(row.CustomerId);
+                if (decision == IssualDecision.Refuse && i > 0)
+                {
+                    chunk.Partial(row.Row.RowNumber, row.Identifier, refusal! with { Message = $"{refusal.Message} ({i} of {wanted} coupons were issued.)" });
+                    break;
+                }
+
                 if (decision == IssualDecision.Refuse)
                 {
-                    var partial = i > 0 ? $" ({i} of {wanted} coupons were issued.)" : "";
-                    chunk.Fail(row.Row.RowNumber, row.Identifier, null, refusal!.Code, refusal.Message + partial);
+                    chunk.Fail(row.Row.RowNumber, row.Identifier, null, refusal!);
                     break;
                 }
 
@@ -121,7 +126,7 @@ internal sealed class CustomerIssuanceProcessor : IUploadProcessor
         }
 
         codes.Flush();
-        await IssualLedgerWriter.WriteCountsAsync(db, offer, ledger, issued, now, run.Notifications, ct);
+        await IssualLedgerWriter.WriteCountsAsync(db, offer, ledger, issued, now, run.Zone, run.Notifications, ct);
     }
 
     private static bool ParseCount(Csv.CsvRow row, UploadChunk chunk, Dictionary<int, int> counts)

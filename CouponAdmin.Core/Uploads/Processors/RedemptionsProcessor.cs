@@ -32,7 +32,7 @@ internal sealed class RedemptionsProcessor : IUploadProcessor
 
             var outcome = run.DryRun
                 ? await validate.ExecuteAsync(request, ct)
-                : await redeem.ExecuteAsync(request, run.Actor, $"upload-{run.Upload.Id}-row-{row.RowNumber}", ct);
+                : await redeem.ExecuteAsync(request, run.Actor, new IdempotencyKey(IdempotencyKey.UploadScope, $"upload-{run.Upload.Id}-row-{row.RowNumber}"), ct);
             if (!outcome.IsSuccess)
             {
                 chunk.Fail(row.RowNumber, row["identifier"], row["code"], outcome.Error!);

@@ -27,6 +27,7 @@ internal sealed class RevokeCustomersProcessor : IUploadProcessor
             return;
         }
 
+        await Reporting.DailyCounts.AddAsync(run.Db, run.RequiredOffer.Id, now, run.Zone, ct, revoked: revoked.Count);
         AuditLog.Record(run.Db, now, run.Actor, "coupons.revoked", nameof(Offer), run.RequiredOffer.Id, (object?)null,
             new { Mode = RevokeMode.Customers, UploadId = run.Upload.Id, customers, revoked = revoked.Count });
     }

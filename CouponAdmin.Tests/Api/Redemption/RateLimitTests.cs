@@ -80,6 +80,38 @@ public sealed class RateLimitTests(FivePerSecondFactory factory) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task TheSameKeyWithWhitespaceAroundItSharesOneBucket()
+    {
+        var body = (await ValidBodyAsync()).ToJsonString();
+        var key = await KeyAsync();
+        // Spaces, no-break spaces and vertical tabs, before or after: 20 spellings of one key, each sent once.
+        char[] blanks = [' ', '\u00A0', '\x0b', '\t'];
+        var spellings = Enumerable.Range(1, 20)
+            .Select(i => i % 2 == 0 ? key + new string(blanks[i % blanks.Length], i) : new string(blanks[i % blanks.Length], i) + key)
+            .ToList();
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = spellings.Select(async spelling =>
+        {
+            await gate.Task;
+            using var client = factory.CreateClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/coupons/validate")
+            {
+                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+            };
+            Assert.True(request.Headers.TryAddWithoutValidation("X-Api-Key", spelling));
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }).ToArray();
+        gate.SetResult();
+        var statuses = await Task.WhenAll(calls);
+
+        // Every spelling is the same key (never 401), and they all draw on its one allowance.
+        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.InRange(statuses.Count(s => s == HttpStatusCode.OK), 1, 2 * FivePerSecondFactory.PermitsPerSecond);
+    }
+
     private static async Task<HttpResponseMessage[]> BurstAsync(HttpClient client, string body, int count)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

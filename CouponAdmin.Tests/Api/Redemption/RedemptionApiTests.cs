@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CouponAdmin.Tests.Api.Redemption;
 
-/// <summary>Redeem, validate, reverse and revoke over HTTP: the answers API.md promises a POS, and who may call what.</summary>
+/// <summary>Redeem, validate, reverse and revoke over HTTP: the answers the REST contract promises a POS, and who may call what.</summary>
 [Collection(WebCollection.Name)]
 public sealed class RedemptionApiTests(CouponAdminFactory factory) : IClassFixture<CouponAdminFactory>
 {

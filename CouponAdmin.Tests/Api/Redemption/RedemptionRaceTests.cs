@@ -47,7 +47,7 @@ public sealed class RaceHostFactory : CouponAdminFactory
 }
 
 /// <summary>
-/// DESIGN.md, "Redeeming": limits hold under concurrency. Each race releases all its requests at once from a gate and
+/// Redeeming (docs/architecture.md): limits hold under concurrency. Each race releases all its requests at once from a gate and
 /// is run 20 times on a fresh offer, so a read-then-write gap would show up as one redemption too many.
 /// </summary>
 [Collection(WebCollection.Name)]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Offers;
+using CouponAdmin.Core.Org;
 
 namespace CouponAdmin.Components.Shared;
 
@@ -11,14 +12,15 @@ internal sealed record SummarySection(string Title, IReadOnlyList<SummaryRow> Ro
 /// <summary>Every setting of an offer as readable rows, grouped by the wizard's screens.</summary>
 internal static class OfferSummary
 {
-    public static IReadOnlyList<SummarySection> For(OfferDefinition d, TimeZoneInfo? zone = null) =>
+    /// <param name="placeNames">Names of the org's zones, stores, tills and concepts, shown beside their ids.</param>
+    public static IReadOnlyList<SummarySection> For(OfferDefinition d, TimeZoneInfo? zone = null, IReadOnlyDictionary<OrgEntityRef, string>? placeNames = null) =>
     [
         new("Offer", [
             new("Name", d.Name),
             new("Description", string.IsNullOrWhiteSpace(d.Description) ? "—" : d.Description),
             new("Discount", OfferText.Discount(d.Discount)),
             new("Applicable products", OfferText.List(d.Products, "All products")),
-            new("Validity", OfferText.Validity(d.ValidFrom, d.ValidUntil, zone)),
+            new("Validity", $"{OfferText.Validity(d.ValidFrom, d.ValidUntil, zone)} ({(zone ?? TimeZoneInfo.Utc).Id})"),
             new("Brand POC e-mails", OfferText.List(d.BrandPocEmails, "None")),
             new("Sync to in-store", d.SyncToInStore ? "Yes" : "No"),
         ]),
@@ -46,10 +48,13 @@ internal static class OfferSummary
             new("Coupon code limit", OfferText.Limit(d.Redemption.CodeLimit)),
             new("Individual customer limit", OfferText.Limit(d.Redemption.CustomerLimit)),
             new("Across customer (series) limit", OfferText.Limit(d.Redemption.SeriesLimit)),
-            new("Redemption can start", d.Redemption.StartsAt is null ? "When issued" : OfferText.Date(d.Redemption.StartsAt, zone)),
+            new("Redemption can start", d.Redemption.StartsAt is null ? "When issued" : $"{OfferText.Date(d.Redemption.StartsAt, zone)} ({(zone ?? TimeZoneInfo.Utc).Id})"),
             new("Gap between a customer's redemptions", $"{d.Redemption.MinGapDays} day(s)"),
-            new("Stores allowing redemption", OfferText.List(d.Redemption.OrgEntities.Select(OfferText.Entity), "All stores")),
-            new("Bill amount", $"min {OfferText.Money(d.Redemption.MinBill, null)}, max {OfferText.Money(d.Redemption.MaxBill, null)}"),
+            new("Stores allowing redemption", OfferText.List(d.Redemption.OrgEntities.Select(e =>
+                placeNames?.GetValueOrDefault(new OrgEntityRef(e.Type, e.Id)) is { } name ? $"{OfferText.Entity(e)} · {name}" : OfferText.Entity(e)), "All stores")),
+            new("Bill amount", d.Redemption.MinBill is null && d.Redemption.MaxBill is null
+                ? "Any"
+                : $"min {OfferText.Money(d.Redemption.MinBill, null)}, max {OfferText.Money(d.Redemption.MaxBill, null)} (in the bill's currency)"),
             new("Days of the week", OfferText.List(d.Redemption.DaysOfWeek)),
             new("Days of the month", OfferText.List(d.Redemption.DaysOfMonth)),
             new("Hours of the day", OfferText.List(d.Redemption.Hours)),
