@@ -1,4 +1,5 @@
 using System.Globalization;
+using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
 using Microsoft.Data.Sqlite;
@@ -59,7 +60,7 @@ internal static class ReminderWriter
                         @now, @now, @by, c."OfferId", c."Id", c."CustomerId"
                     FROM "Coupons" c CROSS JOIN "Customers" cu
                     WHERE {Filter} AND c."Id" <= @upToId
-                      AND cu."UserId" = c."CustomerId" AND c."ExpiresAt" > @now AND c."IssuedAt" <= @moment
+                      AND cu."UserId" = c."CustomerId" AND {Coupon.ValidAtSql} AND c."IssuedAt" <= @moment
                       AND (c."Status" = 'Issued' OR @useLimit IS NULL OR c."RedemptionCount" < @useLimit)
                     ON CONFLICT ("Key") DO NOTHING
                     """, ct, ("@o", offer.Id), ("@expiresAt", expiresAt), ("@afterId", afterId), ("@upToId", end ?? long.MaxValue),
