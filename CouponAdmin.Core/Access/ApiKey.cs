@@ -34,37 +34,3 @@ public sealed class ApiKey
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 }
-
-/// <summary>A person who signs in to the admin UI.</summary>
-public sealed class AppUser
-{
-    public long Id { get; set; }
-    public string Email { get; set; } = "";
-    public string DisplayName { get; set; } = "";
-    public string PasswordHash { get; set; } = "";
-    public List<string> Roles { get; set; } = [];
-}
-
-public static class Roles
-{
-    public const string Admin = "Admin";
-    public const string Marketer = "Marketer";
-    public const string Support = "Support";
-    public const string Ops = "Ops";
-
-    // The groups pages and menus check, as comma lists [Authorize(Roles = ...)] accepts.
-    public const string OfferEditors = Admin + "," + Marketer;
-    /// <summary>Who may upload files against an offer (the offer's uploads page).</summary>
-    public const string OfferUploaders = Admin + "," + Marketer + "," + Ops;
-    public const string Revokers = Admin + "," + Support;
-    /// <summary>Who looks customers up and acts on their coupons (revoke, transfer, reverse, resend).</summary>
-    public const string MemberCare = Admin + "," + Support;
-    public const string Anyone = Admin + "," + Marketer + "," + Support + "," + Ops;
-    /// <summary>Org-wide uploads (stores, customers) and the jobs dashboard.</summary>
-    public const string OrgUploads = Admin + "," + Ops;
-    public const string Jobs = Admin + "," + Ops;
-    /// <summary>The messages the product sends, and retrying the failed ones.</summary>
-    public const string Outbox = Admin + "," + Support + "," + Ops;
-    public const string Settings = Admin;
-    public const string Audit = Admin;
-}

@@ -8,11 +8,17 @@ using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Redemption;
 using CouponAdmin.Core.Uploads;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Persistence;
 
-public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) : DbContext(options)
+/// <summary>
+/// The one database: our tables and ASP.NET Core Identity's (users, roles and their links, in Identity's
+/// <c>AspNet*</c> tables), so an account change and its audit entry commit together.
+/// </summary>
+public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) : IdentityDbContext<AppUser, AppRole, long>(options)
 {
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<OfferOrgEntity> OfferOrgEntities => Set<OfferOrgEntity>();
@@ -21,7 +27,6 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<OrgEntity> OrgEntities => Set<OrgEntity>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
-    public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Coupon> Coupons => Set<Coupon>();
     public DbSet<OfferCounter> OfferCounters => Set<OfferCounter>();
@@ -41,8 +46,17 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ReminderCursor> ReminderCursors => Set<ReminderCursor>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly);
+    /// <summary>
+    /// Identity's schema without passkeys, fixed here: Identity otherwise reads it from the app's options, which
+    /// design-time tooling does not have, and the migrations must match the model the app runs.
+    /// </summary>
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

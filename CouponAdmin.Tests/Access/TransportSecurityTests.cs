@@ -4,6 +4,7 @@ using CouponAdmin.Tests.Support;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,7 @@ public sealed class TransportSecurityTests
     {
         // No setting: the "Testing" environment is not Development, so the default applies.
         using var factory = new CouponAdminFactory { RequireHttps = null };
-        await factory.Services.GetRequiredService<UserAccounts>().EnsureUserAsync(Email, "Https test", Password, [Roles.Support]);
+        await factory.Services.EnsureAsync(Email, Password, Roles.Support);
         using var form = await SignInForm.OpenAsync(factory, Https);
 
         var page = await form.Client.GetAsync(SignInForm.LoginPath);
@@ -44,7 +45,7 @@ public sealed class TransportSecurityTests
     {
         using var factory = new CouponAdminFactory { RequireHttps = true };
 
-        var auth = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
+        var auth = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var antiforgery = factory.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value;
 
         Assert.Equal(CookieSecurePolicy.Always, auth.Cookie.SecurePolicy);
@@ -55,7 +56,7 @@ public sealed class TransportSecurityTests
     public async Task WithHttpsNotRequiredPlainHttpSignInStillWorks()
     {
         using var factory = new CouponAdminFactory();
-        await factory.Services.GetRequiredService<UserAccounts>().EnsureUserAsync(Email, "Http test", Password, [Roles.Support]);
+        await factory.Services.EnsureAsync(Email, Password, Roles.Support);
         using var form = await SignInForm.OpenAsync(factory);
 
         var signIn = await form.PostAsync(Email, Password);

@@ -48,11 +48,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>
     /// A fresh page that opened <paramref name="path"/>, was sent to the sign-in form, signed in (as the demo admin unless told) and
     /// waits for the app's circuit to be live (the layout renders <c>#blazor-interactive</c> once it is).
+    /// <paramref name="watch"/> sees the page before it opens anything (to collect browser errors from the start).
     /// </summary>
     public async Task<IPage> SignedInPageAsync(string baseUrl, string path, string email = CouponAdminFactory.AdminEmail,
-        string password = CouponAdminFactory.AdminPassword)
+        string password = CouponAdminFactory.AdminPassword, Action<IPage>? watch = null)
     {
         var page = await NewPageAsync(baseUrl);
+        watch?.Invoke(page);
         await page.GotoAsync(path);
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);

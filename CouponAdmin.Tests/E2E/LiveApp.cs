@@ -31,7 +31,7 @@ public sealed class LiveApp : IDisposable
     public async Task<string> UserAsync(string role)
     {
         var email = $"{role.ToLowerInvariant()}@journey.example";
-        await Services.GetRequiredService<Core.Access.UserAccounts>().EnsureUserAsync(email, $"{role} journey", UserPassword, [role]);
+        await Services.EnsureAsync(email, UserPassword, role);
         return email;
     }
 

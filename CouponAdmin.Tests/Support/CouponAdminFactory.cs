@@ -44,6 +44,9 @@ public class CouponAdminFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool? RequireHttps { get; init; } = false;
 
+    /// <summary>More configuration for this host (e.g. <c>Accounts:LockoutDuration</c>), applied last.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>When true, disposing leaves <see cref="DataFolder"/> and its database in place.</summary>
     public bool KeepDataFolder { get; init; }
 
@@ -73,6 +76,10 @@ public class CouponAdminFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Demo:AdminEmail", AdminEmail);
         builder.UseSetting("Demo:AdminPassword", AdminPassword);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

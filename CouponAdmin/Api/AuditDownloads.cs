@@ -10,7 +10,7 @@ internal static class AuditDownloads
     {
         app.MapGet("/downloads/audit.csv", (string? actor, string? action, string? entityType, string? entityId, DateOnly? from, DateOnly? to, AuditQueries audit) =>
                 new CsvDownload("audit.csv", CsvDownload.Text((writer, ct) => audit.WriteCsvAsync(new AuditFilter(actor, action, entityType, entityId, from, to), writer, ct))))
-            .RequireAuthorization(p => p.RequireRole(Roles.Audit.Split(',')))
+            .RequireAuthorization(nameof(Permission.Audit))
             .ExcludeFromDescription();
         return app;
     }

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using CouponAdmin.Components.Shared;
+using CouponAdmin.Core.Access;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Uploads;
 
@@ -21,13 +24,28 @@ internal static class UploadDownloads
             ? Results.File(System.Text.Encoding.UTF8.GetBytes(UploadLayouts.Template(k)), "text/csv", $"{kind}-template.csv")
             : ApiResults.Problem(StatusCodes.Status404NotFound, ErrorCodes.InvalidFile, $"There is no upload kind '{kind}'.");
 
-    /// <summary>The same downloads for signed-in users of the Uploads screens (cookie, not API key).</summary>
+    /// <summary>
+    /// The same downloads for signed-in users of the Uploads screens (cookie, not API key), by the permission of the
+    /// screen the upload belongs to: an offer's uploads for those who upload to offers, org-wide ones for org uploads.
+    /// </summary>
     public static WebApplication MapUploadDownloads(this WebApplication app)
     {
-        var screens = app.MapGroup("/downloads/uploads").RequireAuthorization(p => p.RequireRole("Admin", "Ops", "Marketer"));
-        screens.MapGet("/{uploadId:long}/issues.csv", IssuesAsync);
-        screens.MapGet("/{uploadId:long}/issued.csv", IssuedAsync);
-        screens.MapGet("/templates/{kind}.csv", (string kind, bool? org) => Template(kind, org == true));
+        var screens = app.MapGroup("/downloads/uploads").RequireAuthorization().ExcludeFromDescription();
+        screens.MapGet("/{uploadId:long}/issues.csv", (long uploadId, ClaimsPrincipal user, UploadQueries uploads, CancellationToken ct) =>
+            AllowedAsync(uploadId, user, uploads, () => IssuesAsync(uploadId, uploads, ct), ct));
+        screens.MapGet("/{uploadId:long}/issued.csv", (long uploadId, ClaimsPrincipal user, UploadQueries uploads, CancellationToken ct) =>
+            AllowedAsync(uploadId, user, uploads, () => IssuedAsync(uploadId, uploads, ct), ct));
+        screens.MapGet("/templates/{kind}.csv", (string kind, bool? org, ClaimsPrincipal user) =>
+            user.May(org == true ? Permission.OrgUploads : Permission.UploadOfferFiles) ? Template(kind, org == true) : Results.Forbid());
         return app;
+    }
+
+    /// <summary>Which permission an upload's reports need: the one of the screen that shows it.</summary>
+    public static Permission PermissionFor(Upload upload) => upload.OfferId is null ? Permission.OrgUploads : Permission.UploadOfferFiles;
+
+    private static async Task<IResult> AllowedAsync(long uploadId, ClaimsPrincipal user, UploadQueries uploads, Func<Task<IResult>> download, CancellationToken ct)
+    {
+        var upload = await uploads.GetAsync(uploadId, ct);
+        return upload is not null && !user.May(PermissionFor(upload)) ? Results.Forbid() : await download();
     }
 }

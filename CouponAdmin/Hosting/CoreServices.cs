@@ -39,7 +39,6 @@ internal static class CoreServices
         services.AddSingleton<OrgEntityListFile>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<ApiKeyService>();
-        services.AddSingleton<UserAccounts>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<IssueCoupon>();
         services.AddSingleton<TransferCoupon>();

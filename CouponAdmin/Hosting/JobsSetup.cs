@@ -1,3 +1,4 @@
+using CouponAdmin.Components.Shared;
 using CouponAdmin.Core.Access;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Jobs;
@@ -69,16 +70,18 @@ internal static class JobsSetup
 
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
-        app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new OpsOnly()], DisplayStorageConnectionString = false });
+        // The endpoint's policy refuses as pages do (sign-in form, or the access-denied page); Hangfire's own filter
+        // must still allow the request, and says the same.
+        app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new JobsPermission()], DisplayStorageConnectionString = false })
+            .RequireAuthorization(nameof(Permission.Jobs));
         return app;
     }
 
-    private sealed class OpsOnly : IDashboardAuthorizationFilter
+    private sealed class JobsPermission : IDashboardAuthorizationFilter
     {
         public bool Authorize(DashboardContext context)
         {
-            var user = context.GetHttpContext().User;
-            return Roles.Jobs.Split(',').Any(user.IsInRole);
+            return context.GetHttpContext().User.May(Permission.Jobs);
         }
     }
 }

@@ -1,44 +1,62 @@
 using System.Net;
-using System.Security.Claims;
 using CouponAdmin.Core.Access;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 
 namespace CouponAdmin.Hosting;
 
-/// <summary>Cookie sign-in for the admin UI. The REST API uses API keys instead (see ApiKeyFilter).</summary>
+/// <summary>
+/// Cookie sign-in for the admin UI on ASP.NET Core Identity. The REST API uses API keys instead (see ApiKeyFilter).
+/// </summary>
 internal static class SignIn
 {
     public const string LoginPath = "/account/login";
+    public const string CookieName = "couponadmin.auth";
 
     /// <summary>Longer return URLs are not ours (our paths are short); they fall back to the home page.</summary>
     private const int MaxReturnUrlLength = 2000;
 
-    public static IServiceCollection AddCouponAdminSignIn(this IServiceCollection services)
+    public static IServiceCollection AddCouponAdminSignIn(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
-            {
-                o.LoginPath = LoginPath;
-                o.AccessDeniedPath = "/account/denied";
-                o.SlidingExpiration = true;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.Cookie.Name = "couponadmin.auth";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Lax;
-            });
-        services.AddAuthorization();
+        var policy = configuration.GetSection("Accounts").Get<AccountPolicy>() ?? new AccountPolicy();
+        services.AddCouponAccounts(policy).AddSignInManager();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = LoginPath;
+            o.AccessDeniedPath = "/account/denied";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        // The security stamp is checked on every request (one indexed read), so a disabled user or a changed role
+        // is refused at the next request rather than when the cookie expires. Open pages check it on a timer.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
+        services.AddAuthorization(AddPermissionPolicies);
         services.AddCascadingAuthenticationState();
         return services;
+    }
+
+    /// <summary>One policy per permission, named after it, requiring one of the roles <see cref="Roles.Table"/> gives it.</summary>
+    internal static void AddPermissionPolicies(AuthorizationOptions options)
+    {
+        foreach (var (permission, roles) in Roles.Table)
+        {
+            options.AddPolicy(permission.ToString(), p => p.RequireRole(roles));
+        }
     }
 
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
         // The form is read and its antiforgery token checked here rather than by parameter binding, which throws on a
         // bad token or a body that is not a form: a stale or forged form gets a plain 400 page, never an error page.
-        app.MapPost(LoginPath, async (HttpContext http, IAntiforgery antiforgery, UserAccounts accounts) =>
+        app.MapPost(LoginPath, async (HttpContext http, IAntiforgery antiforgery, PasswordSignIn passwords, SignInManager<AppUser> signIn) =>
         {
             if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
             {
@@ -47,29 +65,27 @@ internal static class SignIn
 
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var back = SafeReturnUrl(form["returnUrl"]);
-            var user = await accounts.SignInAsync(form["email"], form["password"], http.RequestAborted);
-            if (user is null)
+            var check = await passwords.CheckAsync(form["email"], form["password"]);
+            if (check.Outcome != SignInOutcome.SignedIn)
             {
-                return Results.Redirect($"{LoginPath}?failed=1&returnUrl={Uri.EscapeDataString(back)}");
+                var reason = check.Outcome switch
+                {
+                    SignInOutcome.LockedOut => "locked",
+                    SignInOutcome.Disabled => "disabled",
+                    _ => "failed",
+                };
+                return Results.Redirect($"{LoginPath}?{reason}=1&returnUrl={Uri.EscapeDataString(back)}");
             }
 
-            var claims = new List<Claim>
-            {
-                new(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new(ClaimTypes.Name, user.DisplayName),
-                new(ClaimTypes.Email, user.Email),
-            };
-            claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-            var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+            await signIn.SignInAsync(check.User!, isPersistent: false);
             return Results.LocalRedirect(back);
         })
         // The login page (a Razor component on the same path) also takes POSTs; this endpoint is the one that answers them.
         .WithOrder(-1).DisableAntiforgery().ExcludeFromDescription();
 
-        app.MapPost("/account/logout", async (HttpContext http) =>
+        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
         {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await signIn.SignOutAsync();
             return Results.LocalRedirect(LoginPath);
         }).ExcludeFromDescription();
         return app;

@@ -6,11 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Hosting;
 
-/// <summary>What runs once before the app serves: migrations, WAL, the bootstrap key (checked, then synced), and demo data in Development.</summary>
+/// <summary>What runs once before the app serves: migrations, WAL, the bootstrap key (checked, then synced), the bootstrap admin, and demo data and users in Development.</summary>
 internal static class Startup
 {
-    public const string DemoPasswordDefault = "demo-admin-2026";
-
     public static async Task PrepareAsync(this WebApplication app)
     {
         var services = app.Services;
@@ -31,24 +29,26 @@ internal static class Startup
         // Also when none is configured: a bootstrap key removed from the configuration must stop working.
         await services.GetRequiredService<ApiKeyService>().SyncBootstrapKeyAsync(config["Api:BootstrapKey"]);
 
+        await AccountSeeding.CreateBootstrapAdminAsync(services, config, app.Logger);
         if (config.GetValue("Demo:Seed", false))
         {
             var seeded = await services.GetRequiredService<DemoData>().SeedIfEmptyAsync();
-            var email = config["Demo:AdminEmail"] ?? "admin@demo.local";
-            var password = config["Demo:AdminPassword"] ?? DemoPasswordDefault;
-            await services.GetRequiredService<UserAccounts>().EnsureUserAsync(email, "Demo admin", password,
-                [Roles.Admin, Roles.Marketer, Roles.Support, Roles.Ops]);
-            app.Lifetime.ApplicationStarted.Register(() => PrintSignIn(app, email, password, seeded));
+            var signIns = await AccountSeeding.ResetDemoUsersAsync(services, config);
+            app.Lifetime.ApplicationStarted.Register(() => PrintSignIns(app, signIns, seeded));
         }
     }
 
-    private static void PrintSignIn(WebApplication app, string email, string password, bool seeded)
+    private static void PrintSignIns(WebApplication app, IReadOnlyList<DemoSignIn> signIns, bool seeded)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var url = addresses.FirstOrDefault() ?? "(see --urls)";
         Console.WriteLine();
-        Console.WriteLine($"  CouponAdmin is running at {url}");
-        Console.WriteLine($"  Sign in as {email} with password {password}{(seeded ? "  (demo org and data were just created)" : "")}");
+        Console.WriteLine($"  CouponAdmin is running at {url}{(seeded ? " (demo org and data were just created)" : "")}");
+        foreach (var signIn in signIns)
+        {
+            Console.WriteLine($"  Sign in as {signIn.Email} with password {signIn.Password} ({signIn.Role})");
+        }
+
         Console.WriteLine();
     }
 }

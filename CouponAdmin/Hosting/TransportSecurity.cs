@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 
 namespace CouponAdmin.Hosting;
 
@@ -21,7 +22,7 @@ internal static class TransportSecurity
         }
 
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-        services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme,
             o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
         services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
         // Any other cookie a component or library appends goes through the cookie policy.

@@ -22,12 +22,22 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
-        builder.HasKey(u => u.Id);
-        builder.Property(u => u.Email).HasMaxLength(254).IsRequired();
-        builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
-        builder.Property(u => u.PasswordHash).HasMaxLength(200).IsRequired();
-        builder.HasIndex(u => u.Email).IsUnique();
+        builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength).IsRequired();
+        builder.Ignore(u => u.IsDisabled);
     }
+}
+
+/// <summary>The four roles exist in every database (fixed ids), so accounts can be given them from the first start.</summary>
+internal sealed class AppRoleConfiguration : IEntityTypeConfiguration<AppRole>
+{
+    public void Configure(EntityTypeBuilder<AppRole> builder) =>
+        builder.HasData(Roles.All.Select((name, i) => new AppRole
+        {
+            Id = i + 1,
+            Name = name,
+            NormalizedName = name.ToUpperInvariant(),
+            ConcurrencyStamp = $"role-{name.ToLowerInvariant()}",
+        }));
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -138,9 +138,10 @@ public sealed class OfferWizardPageTests : WizardTestContext
     [Fact]
     public void OnlyAdminsAndMarketersMayUseTheWizard()
     {
-        var roles = typeof(OfferWizard).GetCustomAttributes<AuthorizeAttribute>().Select(a => a.Roles).Where(r => r is not null);
+        var policies = typeof(OfferWizard).GetCustomAttributes<AuthorizeAttribute>().Select(a => a.Policy).Where(p => p is not null);
 
-        Assert.Equal(["Admin,Marketer"], roles);
+        Assert.Equal([nameof(CouponAdmin.Core.Access.Permission.EditOffers)], policies);
+        Assert.Equal([CouponAdmin.Core.Access.Roles.Admin, CouponAdmin.Core.Access.Roles.Marketer], CouponAdmin.Core.Access.Roles.For(CouponAdmin.Core.Access.Permission.EditOffers));
     }
 
     private IRenderedComponent<OfferWizard> RenderWizard(long? id = null)
