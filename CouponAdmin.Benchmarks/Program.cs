@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "redeem" => await RedeemBenchmark.RunAsync(Options.Parse(args[1..])),
     "upload" => await UploadBenchmark.RunAsync(Options.Parse(args[1..])),
     "dashboard" => await DashboardBenchmark.RunAsync(Options.Parse(args[1..])),
+    "reminders" => await RemindersBenchmark.RunAsync(Options.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -23,6 +24,9 @@ static int Usage()
                                                         offer and time it from receiving the file to the upload completed
           dashboard [--coupons N]                       bulk-issue N coupons, add a year of history for 200 offers, and time the
                                                         dashboard's and an offer's figures (median of 20)
+          reminders [--coupons N] [--batch B] [--deliver 0|1]
+                                                        N coupons whose e-mail reminder is due: write the outbox rows, then
+                                                        deliver them to a local SMTP sink over one connection (B per claim)
         """);
     return 2;
 }

@@ -9,6 +9,7 @@ builder.Services.AddCouponAdminCore(builder.Configuration, builder.Environment.C
 builder.Services.AddCouponAdminApi();
 builder.Services.AddCouponAdminHealth();
 builder.Services.AddPosRateLimit(builder.Configuration);
+builder.Services.AddCouponAdminNotifications(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCouponAdminJobs();
 builder.Services.AddCouponAdminSignIn(builder.Configuration);
 builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
@@ -18,6 +19,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 var app = builder.Build();
 await app.PrepareAsync();
 await app.RequeueUnfinishedAsync();
+app.ScheduleRecurringJobs();
 
 app.UseTransportSecurity();
 app.UseCouponAdminApiErrors();

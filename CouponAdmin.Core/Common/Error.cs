@@ -7,6 +7,9 @@ public enum ErrorKind
     NotFound,
     Rule,
     Conflict,
+
+    /// <summary>A per-item rate limit (e.g. resends per coupon per hour): the API answers 429.</summary>
+    TooManyRequests,
 }
 
 /// <summary>A problem with one input field, addressed by its JSON path (e.g. <c>redemption.codeLimit</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CouponAdmin.Core.Codes;
+using CouponAdmin.Core.Notifications;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ internal sealed record ChunkOutcome(long LastCustomerId, int Considered, int Iss
 /// The SQLite bulk path of <see cref="BulkIssue"/>: one set-based eligibility query per chunk, a conditional
 /// grant from the series counter, and one prepared INSERT reused for every coupon of the chunk.
 /// </summary>
-internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGenerator generator, BulkIssueRun run, TimeZoneInfo zone)
+internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGenerator generator, BulkIssueRun run, TimeZoneInfo zone,
+    NotificationOptions notifications)
 {
     private readonly OfferDefinition _d = offer.Definition;
 
@@ -57,7 +59,7 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
         if (_d.Issual is { TotalLimit: not null, NotifyWhenRemaining: not null })
         {
             var count = await db.ScalarAsync<long>("""SELECT "IssuedCount" FROM "OfferCounters" WHERE "OfferId" = @o""", ct, ("@o", offer.Id)) ?? 0;
-            await IssuanceCounters.RaiseAlertIfLowAsync(db, offer, count, now, ct);
+            await IssualLimitAlert.RaiseIfLowAsync(db, offer, count, now, notifications, ct);
         }
 
         await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: issued);

@@ -1,6 +1,7 @@
 using CouponAdmin.Core.Audit;
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Common;
+using CouponAdmin.Core.Notifications;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
@@ -18,7 +19,7 @@ public sealed record BulkIssueRequest(long OfferId, DateOnly? RegisteredFrom = n
 /// <see cref="RunAsync"/> (the job) processes it chunk by chunk, each chunk's coupons, counters and checkpoint
 /// in one transaction, so running it again — after a crash or twice — resumes and never issues twice.
 /// </summary>
-public sealed class BulkIssue(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
+public sealed class BulkIssue(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock, NotificationOptions? notifications = null)
 {
     public const int DefaultChunkSize = 50_000;
 
@@ -85,7 +86,7 @@ public sealed class BulkIssue(IDbContextFactory<CouponDbContext> dbFactory, Time
         await db.SaveChangesAsync(ct);
 
         var zone = await OrgTime.ZoneAsync(db, ct);
-        var writer = new BulkCouponWriter(db, offer, await CodeSpaces.GeneratorAsync(db, offer, ct), run, zone);
+        var writer = new BulkCouponWriter(db, offer, await CodeSpaces.GeneratorAsync(db, offer, ct), run, zone, notifications ?? NotificationOptions.Default);
         await writer.PrepareAsync(ct);
         try
         {

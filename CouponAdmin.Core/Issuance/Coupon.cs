@@ -73,11 +73,16 @@ public sealed class AudienceMember
     public long CustomerId { get; set; }
 }
 
-/// <summary>The one "N coupons remain" alert of an offer, recorded when the threshold is first reached.</summary>
+/// <summary>
+/// A "N coupons remain" alert, recorded when the remaining count first reaches the threshold. One per crossing: the
+/// key holds the total limit and threshold the offer had, so raising the limit (or moving the threshold) re-arms it.
+/// Its e-mails to the brand POCs are outbox messages written in the same transaction.
+/// </summary>
 public sealed class IssualAlert
 {
     public long OfferId { get; set; }
+    public long TotalLimit { get; set; }
+    public long Threshold { get; set; }
     public long Remaining { get; set; }
     public DateTimeOffset RaisedAt { get; set; }
-    public DateTimeOffset? SentAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using CouponAdmin.Core.Notifications;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
 
@@ -6,7 +7,8 @@ namespace CouponAdmin.Core.Issuance;
 /// <summary>Writes what an <see cref="IssualLedger"/> granted back to the counters, inside the chunk's transaction.</summary>
 internal static class IssualLedgerWriter
 {
-    public static async Task WriteCountsAsync(CouponDbContext db, Offer offer, IssualLedger ledger, long issued, DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
+    public static async Task WriteCountsAsync(CouponDbContext db, Offer offer, IssualLedger ledger, long issued, DateTimeOffset now, TimeZoneInfo zone,
+        NotificationOptions notifications, CancellationToken ct)
     {
         if (issued == 0)
         {
@@ -31,7 +33,7 @@ internal static class IssualLedgerWriter
         var total = await db.ScalarAsync<long>("""
             UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" + @n WHERE "OfferId" = @o RETURNING "IssuedCount"
             """, ct, ("@o", offer.Id), ("@n", issued)) ?? 0;
-        await IssuanceCounters.RaiseAlertIfLowAsync(db, offer, total, now, ct);
+        await IssualLimitAlert.RaiseIfLowAsync(db, offer, total, now, notifications, ct);
         await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: issued);
     }
 

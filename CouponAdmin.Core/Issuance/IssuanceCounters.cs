@@ -60,15 +60,4 @@ internal static class IssuanceCounters
             GROUP BY "OfferId", "CustomerId"
             ON CONFLICT ("OfferId", "CustomerId") DO UPDATE SET "Count" = excluded."Count", "LastIssuedAt" = excluded."LastIssuedAt"
             """, ct, ("@o", offerId));
-
-    /// <summary>Raises the offer's "N remain" alert when <paramref name="issuedCount"/> leaves no more than its notify threshold.</summary>
-    public static Task RaiseAlertIfLowAsync(CouponDbContext db, Offer offer, long issuedCount, DateTimeOffset now, CancellationToken ct) =>
-        offer.Definition.Issual is { TotalLimit: { } limit, NotifyWhenRemaining: { } threshold } && limit - issuedCount <= threshold
-            ? RaiseAlertAsync(db, offer.Id, limit - issuedCount, now, ct)
-            : Task.CompletedTask;
-
-    /// <summary>Records the "N remain" alert the first time the remaining count is at or below the threshold.</summary>
-    public static Task RaiseAlertAsync(CouponDbContext db, long offerId, long remaining, DateTimeOffset now, CancellationToken ct) =>
-        db.ExecuteAsync("""INSERT INTO "IssualAlerts" ("OfferId", "Remaining", "RaisedAt", "SentAt") VALUES (@o, @r, @now, NULL) ON CONFLICT DO NOTHING""",
-            ct, ("@o", offerId), ("@r", remaining), ("@now", now));
 }

@@ -1,6 +1,7 @@
 using CouponAdmin.Core.Audit;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Customers;
+using CouponAdmin.Core.Notifications;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
@@ -18,7 +19,7 @@ public sealed record IssuedCoupon(string Code, long OfferId, long CustomerId, Da
 /// audience → past issuals → generic / max per customer / gap → series limit → a free code → issue.
 /// The counting steps are atomic conditional statements inside one transaction.
 /// </summary>
-public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
+public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock, NotificationOptions? notifications = null)
 {
     public async Task<Result<IssuedCoupon>> ExecuteAsync(IssueCouponRequest request, string actor, CancellationToken ct = default)
     {
@@ -50,7 +51,7 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
 
         var zone = await OrgTime.ZoneAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await IssueInTransactionAsync(db, offer, customerId, request.Code, now, zone, ct);
+        var outcome = await IssueInTransactionAsync(db, offer, customerId, request.Code, now, zone, notifications ?? NotificationOptions.Default, ct);
         if (outcome.IsSuccess && !outcome.Value!.Existing)
         {
             AuditLog.Record(db, now, actor, "coupon.issued", nameof(Coupon), outcome.Value.Code, (object?)null, outcome.Value);
@@ -62,7 +63,7 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
     }
 
     private static async Task<Result<IssuedCoupon>> IssueInTransactionAsync(CouponDbContext db, Offer offer, long customerId, string? requestedCode,
-        DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
+        DateTimeOffset now, TimeZoneInfo zone, NotificationOptions notifications, CancellationToken ct)
     {
         var d = offer.Definition;
         if (!await IssuanceCounters.TryCountCustomerAsync(db, offer, customerId, now, ct))
@@ -83,7 +84,7 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
             return code.Error!;
         }
 
-        await IssuanceCounters.RaiseAlertIfLowAsync(db, offer, issuedCount, now, ct);
+        await IssualLimitAlert.RaiseIfLowAsync(db, offer, issuedCount, now, notifications, ct);
         await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: 1);
 
         return new IssuedCoupon(code.Value!, offer.Id, customerId, now, expiresAt, CouponStatus.Issued, Existing: false);

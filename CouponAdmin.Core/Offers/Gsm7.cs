@@ -1,5 +1,13 @@
 namespace CouponAdmin.Core.Offers;
 
+/// <summary>How an SMS text travels: GSM-7 or Unicode (UCS-2), its length, and how many SMS parts it takes.</summary>
+public sealed record SmsTextInfo(bool Unicode, int Characters, int Segments)
+{
+    public string Encoding => Unicode ? "Unicode" : "GSM-7";
+
+    public string Summary => $"{Encoding} · {Characters} characters · {Segments} SMS";
+}
+
 /// <summary>The GSM 03.38 default alphabet: what an SMS can carry without switching to UCS-2.</summary>
 public static class Gsm7
 {
@@ -48,4 +56,7 @@ public static class Gsm7
 
         return text.Length <= 70 ? 1 : (int)Math.Ceiling(text.Length / 67.0);
     }
+
+    /// <summary>The encoding, length and SMS parts of <paramref name="text"/>, for the wizard and the gateway's unicode flag.</summary>
+    public static SmsTextInfo Describe(string text) => new(!IsEncodable(text), text.Length, SegmentCount(text));
 }

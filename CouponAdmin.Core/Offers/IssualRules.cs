@@ -77,9 +77,22 @@ internal static class IssualRules
         {
             // Too long already; the character check would only repeat it.
         }
-        else if (!sms.AllowUnicode && Gsm7.UnsupportedCharacters(sms.Text) is { Count: > 0 } bad)
+        else
         {
-            errors.Add(new("issual.resendSms.text",
+            ValidateText("issual.resendSms.text", sms.Text, isSms: true, sms.AllowUnicode, errors);
+        }
+    }
+
+    /// <summary>Tags the renderer does not know, and for SMS without Unicode, characters GSM-7 cannot carry.</summary>
+    private static void ValidateText(string path, string text, bool isSms, bool allowUnicode, List<FieldError> errors)
+    {
+        if (Notifications.MessageTemplate.UnknownTags(text) is { Count: > 0 } unknown)
+        {
+            errors.Add(new(path, $"Unknown tag {string.Join(", ", unknown)}; the tags are {string.Join(" ", Notifications.MessageTemplate.Tags)}."));
+        }
+        else if (isSms && !allowUnicode && Gsm7.UnsupportedCharacters(text) is { Count: > 0 } bad)
+        {
+            errors.Add(new(path,
                 $"The text contains {string.Join(" ", bad.Select(c => $"'{c}'"))}, which a plain SMS cannot carry; remove it or allow Unicode characters."));
         }
     }
@@ -93,6 +106,10 @@ internal static class IssualRules
             {
                 errors.Add(new($"issual.reminders[{i}].daysBefore", $"Days before expiry cannot be negative ({r.DaysBefore})."));
             }
+            else if (r.DaysBefore > Notifications.ReminderSchedule.MaxDaysBefore)
+            {
+                errors.Add(new($"issual.reminders[{i}].daysBefore", $"A reminder is at most {Notifications.ReminderSchedule.MaxDaysBefore} days before expiry, not {r.DaysBefore}."));
+            }
 
             if (string.IsNullOrWhiteSpace(r.Text))
             {
@@ -100,12 +117,21 @@ internal static class IssualRules
             }
             else
             {
-                OfferLimits.Text($"issual.reminders[{i}].text", r.Text, OfferLimits.MaxReminderTextLength, "A reminder text", errors);
+                if (OfferLimits.Text($"issual.reminders[{i}].text", r.Text, OfferLimits.MaxReminderTextLength, "A reminder text", errors))
+                {
+                    ValidateText($"issual.reminders[{i}].text", r.Text, r.Channel == ReminderChannel.Sms, r.AllowUnicode, errors);
+                }
             }
 
             if (!Enum.IsDefined(r.Channel))
             {
                 errors.Add(new($"issual.reminders[{i}].channel", "Choose SMS or e-mail."));
+            }
+            else if (reminders.Take(i).Any(earlier => earlier.DaysBefore == r.DaysBefore && earlier.Channel == r.Channel))
+            {
+                // A coupon gets each reminder once, known by its days and channel (docs/architecture.md, "Notifications").
+                errors.Add(new($"issual.reminders[{i}].daysBefore",
+                    $"There is already a reminder {r.DaysBefore} days before expiry by {(r.Channel == ReminderChannel.Sms ? "SMS" : "e-mail")}; keep one."));
             }
         }
     }

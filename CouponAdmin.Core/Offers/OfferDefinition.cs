@@ -98,6 +98,8 @@ public sealed class ReminderSettings
     public ReminderChannel Channel { get; set; } = ReminderChannel.Sms;
     public TimeOnly At { get; set; } = new(10, 0);
     public string Text { get; set; } = "";
+    /// <summary>For SMS reminders: whether the text may hold characters GSM-7 cannot carry (each SMS part then holds 70, not 160).</summary>
+    public bool AllowUnicode { get; set; }
 }
 
 public sealed class RedemptionSettings

@@ -3,6 +3,7 @@ using CouponAdmin.Core.Audit;
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Issuance;
+using CouponAdmin.Core.Notifications;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Redemption;
@@ -42,6 +43,8 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<UploadIssue> UploadIssues => Set<UploadIssue>();
     public DbSet<Reporting.OfferDailyCount> OfferDailyCounts => Set<Reporting.OfferDailyCount>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ReminderCursor> ReminderCursors => Set<ReminderCursor>();
 
     /// <summary>
     /// Identity's schema without passkeys, fixed here: Identity otherwise reads it from the app's options, which

@@ -15,7 +15,8 @@ public sealed record UploadRunOptions(int? ChunkSize = null, Action<int>? Before
 /// processor and commits the chunk's effects, its issue rows and the new checkpoint in one transaction. Running it
 /// again — after a crash, or twice — resumes after the last committed row and never applies a row twice.
 /// </summary>
-public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, UploadStore store, UploadProcessors processors, TimeProvider clock)
+public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, UploadStore store, UploadProcessors processors, TimeProvider clock,
+    Notifications.NotificationOptions? notifications = null)
 {
     public async Task<Upload> ExecuteAsync(long uploadId, UploadRunOptions? options = null, CancellationToken ct = default)
     {
@@ -51,7 +52,8 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
             await claim.CommitAsync(ct);
         }
 
-        var run = new UploadRunContext(db, upload, offer, await OrgTime.ZoneAsync(db, ct), clock, dbFactory);
+        var run = new UploadRunContext(db, upload, offer, await OrgTime.ZoneAsync(db, ct), clock, dbFactory,
+            notifications ?? Notifications.NotificationOptions.Default);
         var processor = processors.Create(upload.Kind);
         if (await processor.BeginAsync(run, ct) is { } refusal)
         {

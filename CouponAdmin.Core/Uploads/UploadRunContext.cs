@@ -5,8 +5,11 @@ namespace CouponAdmin.Core.Uploads;
 
 /// <summary>What a processor works with during one run: the run's context and upload record, the offer, the org's zone.</summary>
 internal sealed class UploadRunContext(CouponDbContext db, Upload upload, Offer? offer, TimeZoneInfo zone, TimeProvider clock,
-    Microsoft.EntityFrameworkCore.IDbContextFactory<CouponDbContext> dbFactory)
+    Microsoft.EntityFrameworkCore.IDbContextFactory<CouponDbContext> dbFactory, Notifications.NotificationOptions notifications)
 {
+    /// <summary>For the issual-limit alert that issuing rows may raise.</summary>
+    public Notifications.NotificationOptions Notifications { get; } = notifications;
+
     /// <summary>For processors that call services committing on their own.</summary>
     public Microsoft.EntityFrameworkCore.IDbContextFactory<CouponDbContext> DbFactory { get; } = dbFactory;
 

@@ -64,6 +64,7 @@ internal static class ApiSetup
         v1.MapCustomersApi();
         v1.MapOffersApi();
         v1.MapCouponsApi();
+        v1.MapResendApi();
         v1.MapBulkIssueApi();
         v1.MapRedemptionApi();
         v1.MapUploadsApi(app.Services.GetRequiredService<CouponAdmin.Core.Uploads.UploadStore>().Options.MaxFileBytes);

@@ -53,7 +53,7 @@ internal static class CoreServices
         services.AddSingleton<Core.Audit.AuditQueries>();
         services.AddSingleton<OfferFigures>();
 
-        services.AddSingleton(UploadOptionsFrom(configuration, connectionString, contentRoot));
+        services.AddSingleton(UploadOptionsFrom(configuration, contentRoot));
         services.AddSingleton<UploadStore>();
         services.AddSingleton<UploadProcessors>();
         services.AddSingleton<StartUpload>();
@@ -62,11 +62,18 @@ internal static class CoreServices
         return services;
     }
 
-    /// <summary>Uploaded files live beside the database (<c>data/uploads</c>) unless <c>Uploads:Folder</c> says otherwise.</summary>
-    private static UploadOptions UploadOptionsFrom(IConfiguration configuration, string connectionString, string contentRoot)
+    /// <summary>The folder the database lives in (<c>data/</c> by default): uploads and written mail go beside it.</summary>
+    public static string DataFolder(IConfiguration configuration, string contentRoot)
     {
+        var connectionString = SqliteSetup.ResolveConnectionString(configuration.GetConnectionString("CouponAdmin"), contentRoot);
         var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        var dataFolder = Path.IsPathFullyQualified(dataSource) ? Path.GetDirectoryName(dataSource)! : Path.Combine(contentRoot, "data");
+        return Path.IsPathFullyQualified(dataSource) ? Path.GetDirectoryName(dataSource)! : Path.Combine(contentRoot, "data");
+    }
+
+    /// <summary>Uploaded files live beside the database (<c>data/uploads</c>) unless <c>Uploads:Folder</c> says otherwise.</summary>
+    private static UploadOptions UploadOptionsFrom(IConfiguration configuration, string contentRoot)
+    {
+        var dataFolder = DataFolder(configuration, contentRoot);
         var folder = configuration["Uploads:Folder"] is { Length: > 0 } configured ? Path.GetFullPath(configured, contentRoot) : Path.Combine(dataFolder, "uploads");
         var maxMegabytes = configuration.GetValue<long?>("Uploads:MaxFileMegabytes");
         return new UploadOptions(folder, maxMegabytes is { } mb ? mb * 1024 * 1024 : UploadOptions.DefaultMaxFileBytes);

@@ -32,6 +32,8 @@ internal static class JobsSetup
         });
         services.AddTransient<BulkIssueJob>();
         services.AddTransient<UploadJob>();
+        services.AddTransient<DeliverOutboxJob>();
+        services.AddTransient<ExpiryRemindersJob>();
         services.AddSingleton<UploadQueue>();
         return services;
     }
@@ -48,6 +50,22 @@ internal static class JobsSetup
         {
             jobs.Enqueue<UploadJob>(j => j.RunAsync(uploadId, CancellationToken.None));
         }
+    }
+
+    /// <summary>
+    /// The recurring jobs: expiry reminders (<c>Notifications:ReminderCron</c>, every minute) and outbox delivery
+    /// (<c>Notifications:DeliveryCron</c>, every 10 seconds, so an issual-limit alert written inside an issuing
+    /// transaction leaves within seconds; resends and reminder runs also queue a delivery at once).
+    /// </summary>
+    public static WebApplication ScheduleRecurringJobs(this WebApplication app)
+    {
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        var config = app.Configuration;
+        jobs.AddOrUpdate<ExpiryRemindersJob>("expiry-reminders", j => j.RunAsync(CancellationToken.None),
+            config["Notifications:ReminderCron"] is { Length: > 0 } reminders ? reminders : Cron.Minutely());
+        jobs.AddOrUpdate<DeliverOutboxJob>("outbox-delivery", j => j.RunAsync(CancellationToken.None),
+            config["Notifications:DeliveryCron"] is { Length: > 0 } delivery ? delivery : "*/10 * * * * *");
+        return app;
     }
 
     public static WebApplication MapJobsDashboard(this WebApplication app)

@@ -22,6 +22,9 @@ internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
         // A customer's coupons (of one offer, or all); an offer's coupons by status (the uploaded pool, revocation).
         builder.HasIndex(c => new { c.CustomerId, c.OfferId });
         builder.HasIndex(c => new { c.OfferId, c.Status });
+        // Expiry reminders scan an offer's coupons that can still be used by expiry range. Partial, so unissued pools and
+        // revoked coupons cost nothing; bulk inserts of one offer and one expiry append to it in order.
+        builder.HasIndex(c => new { c.OfferId, c.ExpiresAt }, "IX_Coupons_Reminders").HasFilter("\"Status\" IN ('Issued', 'Redeemed')");
         builder.HasOne<Offer>().WithMany().HasForeignKey(c => c.OfferId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -75,8 +78,7 @@ internal sealed class IssualAlertConfiguration : IEntityTypeConfiguration<Issual
 {
     public void Configure(EntityTypeBuilder<IssualAlert> builder)
     {
-        builder.HasKey(a => a.OfferId);
-        builder.Property(a => a.OfferId).ValueGeneratedNever();
+        builder.HasKey(a => new { a.OfferId, a.TotalLimit, a.Threshold });
     }
 }
 

@@ -462,6 +462,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .IsUnique()
                         .HasFilter("\"CodeSpaceId\" IS NULL AND \"IsShared\" = 0");
 
+                    b.HasIndex(new[] { "OfferId", "ExpiresAt" }, "IX_Coupons_Reminders")
+                        .HasFilter("\"Status\" IN ('Issued', 'Redeemed')");
+
                     b.ToTable("Coupons");
                 });
 
@@ -489,16 +492,19 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.Property<long>("OfferId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("TotalLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Threshold")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RaisedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Remaining")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("OfferId");
+                    b.HasKey("OfferId", "TotalLimit", "Threshold");
 
                     b.ToTable("IssualAlerts");
                 });
@@ -517,6 +523,110 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.HasKey("OfferId");
 
                     b.ToTable("OfferCounters");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CouponId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("CouponAdmin.Core.Notifications.ReminderCursor", b =>
+                {
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReminderKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DoneUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId", "ReminderKey");
+
+                    b.ToTable("ReminderCursors");
                 });
 
             modelBuilder.Entity("CouponAdmin.Core.Offers.Offer", b =>

@@ -214,7 +214,7 @@ internal sealed class CodesProcessor : IUploadProcessor
             _dryRunLedger = ledger;
         }
 
-        await IssualLedgerWriter.WriteCountsAsync(run.Db, offer, ledger, issued, now, run.Zone, ct);
+        await IssualLedgerWriter.WriteCountsAsync(run.Db, offer, ledger, issued, now, run.Zone, run.Notifications, ct);
     }
 
     private const string KeptUnissued = " The code was added to the offer unissued.";

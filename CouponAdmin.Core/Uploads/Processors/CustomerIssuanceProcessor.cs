@@ -126,7 +126,7 @@ internal sealed class CustomerIssuanceProcessor : IUploadProcessor
         }
 
         codes.Flush();
-        await IssualLedgerWriter.WriteCountsAsync(db, offer, ledger, issued, now, run.Zone, ct);
+        await IssualLedgerWriter.WriteCountsAsync(db, offer, ledger, issued, now, run.Zone, run.Notifications, ct);
     }
 
     private static bool ParseCount(Csv.CsvRow row, UploadChunk chunk, Dictionary<int, int> counts)

@@ -61,7 +61,46 @@ public sealed class IssualStepTests : WizardTestContext
 
         step.Find("#resend-sms-text").Change(new string('a', 161));
 
-        Assert.Equal("161 characters · 2 SMS", step.Find("#resend-sms-segments").TextContent.Trim());
+        Assert.Equal("GSM-7 · 161 characters · 2 SMS", step.Find("#resend-sms-segments").TextContent.Trim());
+    }
+
+    [Fact]
+    public void AUnicodeTextIsReportedAsUnicodeWithItsSmallerParts()
+    {
+        var step = RenderStep<IssualStep>(ValidOffer());
+        step.Find("#resend-on").Change(true);
+        step.Find("#resend-sms-unicode").Change(true);
+
+        step.Find("#resend-sms-text").Change(new string('अ', 71));
+
+        Assert.Equal("Unicode · 71 characters · 2 SMS", step.Find("#resend-sms-segments").TextContent.Trim());
+    }
+
+    [Fact]
+    public void AnUnknownTagIsRefusedNextToTheSmsText()
+    {
+        var step = RenderStep<IssualStep>(ValidOffer());
+        step.Find("#resend-on").Change(true);
+
+        step.Find("#resend-sms-text").Change("Your code {{coupon.cod}}");
+
+        Assert.StartsWith("Unknown tag {{coupon.cod}}; the tags are {{customer.name}}", ErrorNextTo(step, "issual.resendSms.text"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnSmsReminderHasTheUnicodeSwitchAndItsOwnCheck()
+    {
+        var offer = ValidOffer();
+        var step = RenderStep<IssualStep>(offer);
+        step.Find("#reminders-on").Change(true);
+
+        step.Find("#reminder-0-text").Change("आपका कूपन {{coupon.code}}");
+
+        Assert.StartsWith("The text contains 'आ'", ErrorNextTo(step, "issual.reminders[0].text"), StringComparison.Ordinal);
+        step.Find("#reminder-0-unicode").Change(true);
+        Assert.Empty(step.FindAll("[data-error-for='issual.reminders[0].text']"));
+        Assert.True(offer.Issual.Reminders[0].AllowUnicode);
+        Assert.StartsWith("Unicode · ", step.Find("#reminder-0-segments").TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
