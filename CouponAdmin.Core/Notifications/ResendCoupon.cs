@@ -86,6 +86,14 @@ public sealed class ResendCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
         return new ResendCouponResult(id.Value, coupon.Id, customer.Mobile!, Repeated: false);
     }
 
+    /// <summary>Why this coupon cannot be resent now (the same rules as sending, without the hourly limit), or null when it can.</summary>
+    public async Task<Error?> RefusalAsync(ResendCouponRequest request, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await ResendTarget.FindAsync(db, CodeFormat.Normalize(request.Code ?? ""), request, ct);
+        return found.IsSuccess ? ResendTarget.Refusal(found.Value.Coupon, found.Value.Offer, found.Value.Holder, clock.GetUtcNow()) : found.Error;
+    }
+
     /// <summary>
     /// A request id belongs to whoever sent it (as idempotency keys do for the POS API): another API key or user sending the
     /// same id gets its own resend. Hashed, so any id fits the message key.

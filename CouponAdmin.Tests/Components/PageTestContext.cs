@@ -41,6 +41,9 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TransferCoupon>();
         Services.AddSingleton<ReverseRedemption>();
         Services.AddSingleton<IssueCoupon>();
+        Services.AddSingleton(Core.Notifications.NotificationOptions.Default);
+        Services.AddSingleton<Core.Notifications.IOutboxSignal>(Core.Notifications.NoOutboxSignal.Instance);
+        Services.AddSingleton<Core.Notifications.ResendCoupon>();
         Services.AddSingleton<CouponAdmin.Core.Reporting.OfferFigures>();
         Services.AddSingleton<CouponAdmin.Core.Reporting.Dashboard>();
         Services.AddSingleton<RedeemCoupon>();

@@ -138,6 +138,36 @@ public sealed class CustomerCarePageTests : PageTestContext
     private static string Words(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 
     /// <summary>The page as the layout gives it: with the org's time zone cascaded.</summary>
+    [Fact]
+    public async Task ResendIsDisabledWithCoresReasonWhenTheOfferHasNoResendText()
+    {
+        var holder = await WorldAsync(o => o.Issual.ResendSms = null);
+        var code = await IssueAsync();
+
+        var page = RenderCustomer(holder);
+
+        page.WaitForAssertion(() => Assert.True(Row(page, code).QuerySelector(".coupon-resend")!.HasAttribute("disabled")), LoadTimeout);
+        Assert.Contains("has no SMS text for resending", Row(page, code).QuerySelector(".coupon-resend")!.GetAttribute("data-reason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResendingQueuesTheOffersTextToTheHoldersMobile()
+    {
+        var holder = await WorldAsync(o => o.Issual.ResendSms = new ResendSmsSettings { Text = "Your code {{coupon.code}}" });
+        var code = await IssueAsync();
+        var page = RenderCustomer(holder);
+        page.WaitForAssertion(() => Assert.False(Row(page, code).QuerySelector(".coupon-resend")!.HasAttribute("disabled")), LoadTimeout);
+
+        Row(page, code).QuerySelector(".coupon-resend")!.Click();
+        _dialogs.WaitForAssertion(() => _dialogs.Find("#resend-confirm"), LoadTimeout);
+        _dialogs.Find("#resend-confirm").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains(Holder, _dialogs.Find("#resend-result").TextContent, StringComparison.Ordinal), LoadTimeout);
+        await using var db = Database.CreateDbContext();
+        var message = await db.OutboxMessages.SingleAsync();
+        Assert.Equal((Holder, $"Your code {code}"), (message.Recipient, message.Body));
+    }
+
     private IRenderedComponent<CustomerCare> RenderCustomer(long userId) =>
         RenderPage<CustomerCare>(p => p.Add(x => x.UserId, userId).AddCascadingValue("OrgZone", Kolkata));
 
