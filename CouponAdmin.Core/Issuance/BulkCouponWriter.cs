@@ -1,24 +1,23 @@
-using System.Data.Common;
 using CouponAdmin.Core.Codes;
+using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Notifications;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CouponAdmin.Core.Issuance;
 
 internal sealed record ChunkOutcome(long LastCustomerId, int Considered, int Issued, bool SeriesExhausted, long TotalConsidered = 0, long TotalIssued = 0);
 
 /// <summary>
-/// The SQLite bulk path of <see cref="BulkIssue"/>: one set-based eligibility query per chunk, a conditional
-/// grant from the series counter, and one prepared INSERT reused for every coupon of the chunk.
+/// The bulk path of <see cref="BulkIssue"/>, one chunk of the audience per transaction: the chunk's customers in user-id
+/// order, decided by the same <see cref="IssualLedger"/> as single issues and upload rows (its state read set-wise for the
+/// chunk), codes from the <see cref="CodeAllocator"/>, one prepared INSERT reused for every coupon, and the counters,
+/// alert and checkpoint written by <see cref="IssualLedgerWriter"/> in the same transaction.
 /// </summary>
 internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGenerator generator, BulkIssueRun run, TimeZoneInfo zone,
     NotificationOptions notifications)
 {
-    private readonly OfferDefinition _d = offer.Definition;
-
     public async Task PrepareAsync(CancellationToken ct)
     {
         await BulkWriting.BeginAsync(db, ct);
@@ -36,71 +35,64 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The checkpoint is read inside the transaction that will advance it.
         var after = await db.ScalarAsync<long>("""SELECT "LastCustomerId" FROM "BulkIssueRuns" WHERE "Id" = @r""", ct, ("@r", run.Id)) ?? 0;
-        var (candidates, eligible) = await BulkEligibility.ReadChunkAsync(db, offer, run, after, chunkSize, now, ct);
+        var candidates = await AudienceChunkAsync(after, chunkSize, ct);
         if (candidates.Count == 0)
         {
             return new ChunkOutcome(after, 0, 0, false);
         }
 
-        var granted = await GrantAsync(eligible.Count, ct);
-        var indexes = generator.IsShared ? null : await CodeAllocator.TakeAsync(db, offer.CodeSpaceId!.Value, granted, ct);
-        var issued = InsertChunk(eligible, indexes?.Count ?? granted, indexes, now, expiresAt, ct);
-        if (issued < granted)
+        var ledger = await IssualLedger.LoadAsync(db, offer, candidates, await IssuedCodes.LeftAsync(db, offer, generator, ct), now, ct);
+        var granted = new List<long>(candidates.Count);
+        var exhausted = false;
+        foreach (var customer in candidates)
         {
-            // Codes ran out or belonged to another offer: give the unused grants back to the series counter.
-            await db.ExecuteAsync("""UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" - @n WHERE "OfferId" = @o""", ct,
-                ("@o", offer.Id), ("@n", granted - issued));
-        }
-        if (IssuanceChecks.CountsPerCustomer(_d))
-        {
-            await CountCustomersAsync(eligible, issued, now, ct);
-        }
-
-        if (_d.Issual is { TotalLimit: not null, NotifyWhenRemaining: not null })
-        {
-            var count = await db.ScalarAsync<long>("""SELECT "IssuedCount" FROM "OfferCounters" WHERE "OfferId" = @o""", ct, ("@o", offer.Id)) ?? 0;
-            await IssualLimitAlert.RaiseIfLowAsync(db, offer, count, now, notifications, ct);
+            var (decision, refusal) = ledger.TryIssue(customer);
+            if (decision == IssualDecision.Issue)
+            {
+                granted.Add(customer);
+            }
+            else if (refusal?.Code is ErrorCodes.SeriesIssualLimitExceeded or ErrorCodes.NoCodesAvailable)
+            {
+                exhausted = true;
+                break;
+            }
         }
 
-        await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: issued);
-        var totalIssued = await db.ScalarAsync<long>("""
+        var indexes = generator.IsShared ? null : await CodeAllocator.TakeAsync(db, offer.CodeSpaceId!.Value, granted.Count, ct);
+        var issued = indexes?.Count ?? granted.Count;
+        // Codes ran out sooner than counted (an overlapping space holds some): the last grants are taken back.
+        for (var i = granted.Count - 1; i >= issued; i--)
+        {
+            ledger.Withdraw(granted[i]);
+            exhausted = true;
+        }
+
+        InsertChunk(granted, issued, indexes, now, expiresAt, ct);
+        await IssualLedgerWriter.WriteCountsAsync(db, offer, ledger, issued, now, zone, notifications, ct);
+        var totals = await db.ListAsync("""
             UPDATE "BulkIssueRuns" SET "LastCustomerId" = @last, "Considered" = "Considered" + @n, "Issued" = "Issued" + @issued WHERE "Id" = @r
-            RETURNING "Issued"
-            """, ct, ("@r", run.Id), ("@last", candidates[^1]), ("@n", candidates.Count), ("@issued", issued)) ?? 0;
-        var totalConsidered = await db.ScalarAsync<long>("""SELECT "Considered" FROM "BulkIssueRuns" WHERE "Id" = @r""", ct, ("@r", run.Id)) ?? 0;
+            RETURNING "Considered", "Issued"
+            """, r => (r.GetInt64(0), r.GetInt64(1)), ct, ("@r", run.Id), ("@last", candidates[^1]), ("@n", candidates.Count), ("@issued", issued));
         await tx.CommitAsync(ct);
-        return new ChunkOutcome(candidates[^1], candidates.Count, issued, issued < eligible.Count, totalConsidered, totalIssued);
+        return new ChunkOutcome(candidates[^1], candidates.Count, issued, exhausted, totals[0].Item1, totals[0].Item2);
     }
 
-    /// <summary>How many of <paramref name="wanted"/> the series limit still allows; each try is one conditional update.</summary>
-    private async Task<int> GrantAsync(int wanted, CancellationToken ct)
+    /// <summary>The next customers of the audience (everyone, or those registered in the run's date range), in user-id order.</summary>
+    private Task<List<long>> AudienceChunkAsync(long after, int size, CancellationToken ct)
     {
-        var limit = _d.Issual.TotalLimit;
-        while (wanted > 0)
-        {
-            var updated = await db.ScalarAsync<long>("""
-                UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" + @n
-                WHERE "OfferId" = @o AND (@limit IS NULL OR "IssuedCount" + @n <= @limit)
-                RETURNING "IssuedCount"
-                """, ct, ("@o", offer.Id), ("@n", wanted), ("@limit", limit));
-            if (updated is not null)
-            {
-                return wanted;
-            }
-
-            var remaining = limit!.Value - (await db.ScalarAsync<long>("""SELECT "IssuedCount" FROM "OfferCounters" WHERE "OfferId" = @o""", ct, ("@o", offer.Id)) ?? 0);
-            wanted = (int)Math.Clamp(remaining, 0, wanted - 1);
-        }
-
-        return 0;
+        var range = (run.RegisteredFrom is null ? "" : """ AND c."RegisteredOn" >= @from""") + (run.RegisteredTo is null ? "" : """ AND c."RegisteredOn" <= @to""");
+        return db.ListAsync($"""SELECT c."UserId" FROM "Customers" c WHERE c."UserId" > @after{range} ORDER BY c."UserId" LIMIT @size""",
+            r => r.GetInt64(0), ct, ("@after", after), ("@size", size),
+            ("@from", run.RegisteredFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("@to", run.RegisteredTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <param name="indexes">The code indexes to give, one per coupon; null for a common code.</param>
-    private int InsertChunk(List<long> customers, int granted, List<long>? indexes, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
+    private void InsertChunk(List<long> customers, int count, List<long>? indexes, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
     {
         using var inserter = new CouponInserter(db, offer.Id, generator.IsShared, offer.CodeSpaceId, now, expiresAt);
         var buffer = new char[generator.CodeLength];
-        for (var row = 0; row < granted; row++)
+        for (var row = 0; row < count; row++)
         {
             if ((row & 0xFFF) == 0)
             {
@@ -113,25 +105,5 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
         }
 
         inserter.Flush();
-        return granted;
-    }
-
-    private async Task CountCustomersAsync(List<long> customers, int issued, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var cmd = db.Database.GetDbConnection().CreateCommand();
-        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        cmd.CommandText = """
-            INSERT INTO "CustomerIssuals" ("OfferId", "CustomerId", "Count", "LastIssuedAt") VALUES (@o, @c, 1, @now)
-            ON CONFLICT ("OfferId", "CustomerId") DO UPDATE SET "Count" = "Count" + 1, "LastIssuedAt" = @now
-            """;
-        Sql.AddParameter(cmd, "@o", offer.Id);
-        Sql.AddParameter(cmd, "@now", now);
-        var customer = Sql.AddParameter(cmd, "@c", 0L);
-        cmd.Prepare();
-        for (var i = 0; i < issued; i++)
-        {
-            customer.Value = customers[i];
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
     }
 }

@@ -131,7 +131,9 @@ internal sealed class IssualLedger
     }
 
     /// <summary>Decides one issual for the customer, in the rule order of docs/architecture.md, and counts it when granted.</summary>
-    public (IssualDecision Decision, Error? Refusal) TryIssue(long customerId)
+    /// <param name="newCoupon">False for a transfer: the code moves to this customer, no new coupon is made, so the series
+    /// limit and the code source are not asked and "send the existing coupon" is no answer.</param>
+    public (IssualDecision Decision, Error? Refusal) TryIssue(long customerId, bool newCoupon = true)
     {
         var d = _offer.Definition;
         if (_audience is not null && !_audience.Contains(customerId))
@@ -148,7 +150,7 @@ internal sealed class IssualLedger
         var (count, last) = _customers.GetValueOrDefault(customerId);
         if (counts && _maxPerCustomer is { } max && count >= max)
         {
-            return d.Issual.OnRepeatMatch == RepeatMatchAction.SendExisting
+            return d.Issual.OnRepeatMatch == RepeatMatchAction.SendExisting && newCoupon
                 ? (IssualDecision.SendExisting, CustomerRefusal.MaxReached(_offer, customerId, count))
                 : (IssualDecision.Refuse, CustomerRefusal.MaxReached(_offer, customerId, count));
         }
@@ -158,12 +160,12 @@ internal sealed class IssualLedger
             return (IssualDecision.Refuse, CustomerRefusal.GapNotMet(_offer, customerId, lastAt));
         }
 
-        if (d.Issual.TotalLimit is { } limit && _seriesIssued >= limit)
+        if (newCoupon && d.Issual.TotalLimit is { } limit && _seriesIssued >= limit)
         {
             return (IssualDecision.Refuse, CustomerRefusal.SeriesLimitReached(_offer));
         }
 
-        if (_codesLeft <= 0)
+        if (newCoupon && _codesLeft <= 0)
         {
             return (IssualDecision.Refuse, CodeSource.NoCodes(_offer, "every code it can give is taken"));
         }
@@ -174,8 +176,12 @@ internal sealed class IssualLedger
             _touched.Add(customerId);
         }
 
-        _seriesIssued++;
-        _codesLeft--;
+        if (newCoupon)
+        {
+            _seriesIssued++;
+            _codesLeft--;
+        }
+
         Granted.Add(customerId);
         return (IssualDecision.Issue, null);
     }

@@ -7,6 +7,10 @@ namespace CouponAdmin.Core.Issuance;
 /// <summary>Writes what an <see cref="IssualLedger"/> granted back to the counters, inside the chunk's transaction.</summary>
 internal static class IssualLedgerWriter
 {
+    /// <summary>
+    /// After <paramref name="issued"/> new coupons: each touched customer's count, the series count, the "N remain" alert and
+    /// the day's count. The one writer of issuance counters for every issuing path.
+    /// </summary>
     public static async Task WriteCountsAsync(CouponDbContext db, Offer offer, IssualLedger ledger, long issued, DateTimeOffset now, TimeZoneInfo zone,
         NotificationOptions notifications, CancellationToken ct)
     {
@@ -15,26 +19,29 @@ internal static class IssualLedgerWriter
             return;
         }
 
-        await using (var upsert = Sql.Command(db, """
-            INSERT INTO "CustomerIssuals" ("OfferId", "CustomerId", "Count", "LastIssuedAt") VALUES (@o, @c, @n, @last)
-            ON CONFLICT ("OfferId", "CustomerId") DO UPDATE SET "Count" = excluded."Count", "LastIssuedAt" = excluded."LastIssuedAt"
-            """, ("@o", offer.Id), ("@c", 0L), ("@n", 0), ("@last", null)))
-        {
-            upsert.Prepare();
-            foreach (var (customer, count, last) in ledger.Touched)
-            {
-                upsert.Parameters[1].Value = customer;
-                upsert.Parameters[2].Value = count;
-                upsert.Parameters[3].Value = last is { } at ? at.UtcTicks : DBNull.Value;
-                await upsert.ExecuteNonQueryAsync(ct);
-            }
-        }
-
+        await WriteCustomerCountsAsync(db, offer, ledger, ct);
         var total = await db.ScalarAsync<long>("""
             UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" + @n WHERE "OfferId" = @o RETURNING "IssuedCount"
             """, ct, ("@o", offer.Id), ("@n", issued)) ?? 0;
         await IssualLimitAlert.RaiseIfLowAsync(db, offer, total, now, notifications, ct);
         await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: issued);
+    }
+
+    /// <summary>The customers' counts only: for a transfer, which gives a customer a coupon without making a new one.</summary>
+    public static async Task WriteCustomerCountsAsync(CouponDbContext db, Offer offer, IssualLedger ledger, CancellationToken ct)
+    {
+        await using var upsert = Sql.Command(db, """
+            INSERT INTO "CustomerIssuals" ("OfferId", "CustomerId", "Count", "LastIssuedAt") VALUES (@o, @c, @n, @last)
+            ON CONFLICT ("OfferId", "CustomerId") DO UPDATE SET "Count" = excluded."Count", "LastIssuedAt" = excluded."LastIssuedAt"
+            """, ("@o", offer.Id), ("@c", 0L), ("@n", 0), ("@last", null));
+        upsert.Prepare();
+        foreach (var (customer, count, last) in ledger.Touched)
+        {
+            upsert.Parameters[1].Value = customer;
+            upsert.Parameters[2].Value = count;
+            upsert.Parameters[3].Value = last is { } at ? at.UtcTicks : DBNull.Value;
+            await upsert.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>The valid coupon each customer already holds, for "send the existing coupon" when they match again.</summary>

@@ -1,13 +1,15 @@
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Offers;
-using CouponAdmin.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Issuance;
 
-/// <summary>The issuing rules that only read, in the order of docs/architecture.md, "Issuing one coupon", before anything is counted.</summary>
+/// <summary>
+/// The offer-wide issuing rule every path checks first, and the facts and messages of the per-customer rules that
+/// <see cref="IssualLedger"/> decides (docs/architecture.md, "Issuing one coupon").
+/// </summary>
 internal static class IssuanceChecks
 {
+    /// <summary>How far back "restrict based on past issuals" looks: calendar months before now.</summary>
     public const int PastIssualMonths = 6;
 
     /// <summary>Offer active and within its validity, and issuable by us.</summary>
@@ -33,39 +35,11 @@ internal static class IssuanceChecks
             : null;
     }
 
-    /// <summary>The rules that only read, in order, for one customer: offer issuable, audience, past issuals.</summary>
-    public static async Task<Error?> ReadOnlyRulesAsync(CouponDbContext db, Offer offer, long customerId, DateTimeOffset now, CancellationToken ct) =>
-        OfferIssuable(offer, now)
-        ?? await AudienceAsync(db, offer, customerId, ct)
-        ?? await PastIssualAsync(db, offer, customerId, now, ct);
-
-    public static async Task<Error?> AudienceAsync(CouponDbContext db, Offer offer, long customerId, CancellationToken ct) =>
-        offer.Definition.Coupon.SpecificCustomersOnly
-        && !await db.AudienceMembers.AnyAsync(a => a.OfferId == offer.Id && a.CustomerId == customerId, ct)
-            ? NotInAudience(offer, customerId)
-            : null;
-
     public static Error NotInAudience(Offer offer, long customerId) =>
         Error.Rule(ErrorCodes.CustomerNotInAudience, $"Customer {customerId} is not on the specific-customers list of offer {offer.Id}.");
 
     public static Error PastIssual(long customerId, long offerId) =>
         Error.Rule(ErrorCodes.RestrictedByPastIssual, $"Customer {customerId} received a coupon of offer {offerId} in the last {PastIssualMonths} months.");
-
-    public static async Task<Error?> PastIssualAsync(CouponDbContext db, Offer offer, long customerId, DateTimeOffset now, CancellationToken ct)
-    {
-        var restricting = offer.Definition.Issual.RestrictPastOfferIds;
-        if (restricting.Count == 0)
-        {
-            return null;
-        }
-
-        var since = now.AddMonths(-PastIssualMonths);
-        var hit = await db.Coupons.AsNoTracking()
-            .Where(c => restricting.Contains(c.OfferId) && c.CustomerId == customerId && c.IssuedAt >= since)
-            .Select(c => (long?)c.OfferId)
-            .FirstOrDefaultAsync(ct);
-        return hit is { } offerId ? PastIssual(customerId, offerId) : null;
-    }
 
     /// <summary>Whether the offer limits coupons per customer, so issuing must count them.</summary>
     public static bool CountsPerCustomer(OfferDefinition d) =>

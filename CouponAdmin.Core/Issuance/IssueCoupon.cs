@@ -17,7 +17,7 @@ public sealed record IssuedCoupon(string Code, long OfferId, long CustomerId, Da
 /// <summary>
 /// Issues one coupon (API call or upload row) through the rule chain of docs/architecture.md ("Issuing one coupon"): customer → offer →
 /// audience → past issuals → generic / max per customer / gap → series limit → a free code → issue.
-/// The counting steps are atomic conditional statements inside one transaction.
+/// The rules are decided by the same <see cref="IssualLedger"/> as bulk issuance and upload rows, inside the write transaction.
 /// </summary>
 public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock, NotificationOptions? notifications = null)
 {
@@ -44,15 +44,15 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
         }
 
         var now = clock.GetUtcNow();
-        if (await IssuanceChecks.ReadOnlyRulesAsync(db, offer, customerId, now, ct) is { } refusal)
+        if (IssuanceChecks.OfferIssuable(offer, now) is { } closed)
         {
-            return refusal;
+            return closed;
         }
 
         var zone = await OrgTime.ZoneAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outcome = await IssueInTransactionAsync(db, offer, customerId, request.Code, now, zone, notifications ?? NotificationOptions.Default, ct);
-        if (outcome.IsSuccess && !outcome.Value!.Existing)
+        if (outcome.IsSuccess && !outcome.Value.Existing)
         {
             AuditLog.Record(db, now, actor, "coupon.issued", nameof(Coupon), outcome.Value.Code, (object?)null, outcome.Value);
             await db.SaveChangesAsync(ct);
@@ -62,31 +62,35 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
         return outcome;
     }
 
+    /// <summary>
+    /// Inside the write transaction: the one decider (<see cref="IssualLedger"/>) over this customer's state, then the code and
+    /// the counters. The code source reports a used-up pool itself, so no codes-left count is read for one coupon.
+    /// </summary>
     private static async Task<Result<IssuedCoupon>> IssueInTransactionAsync(CouponDbContext db, Offer offer, long customerId, string? requestedCode,
         DateTimeOffset now, TimeZoneInfo zone, NotificationOptions notifications, CancellationToken ct)
     {
-        var d = offer.Definition;
-        if (!await IssuanceCounters.TryCountCustomerAsync(db, offer, customerId, now, ct))
+        var ledger = await IssualLedger.LoadAsync(db, offer, [customerId], long.MaxValue, now, ct);
+        var (decision, refusal) = ledger.TryIssue(customerId);
+        if (decision == IssualDecision.SendExisting)
         {
-            return await CustomerRefusal.ExplainAsync(db, offer, customerId, now, ct);
+            return await CustomerRefusal.ValidCouponAsync(db, offer.Id, customerId, now, ct) is { } existing
+                ? new IssuedCoupon(existing.Code, offer.Id, customerId, existing.IssuedAt!.Value, existing.ExpiresAt, CouponStatus.Issued, Existing: true)
+                : refusal!;
         }
 
-        await IssuanceCounters.EnsureOfferRowAsync(db, offer.Id, ct);
-        if (await IssuanceCounters.TryCountOfferAsync(db, offer.Id, d.Issual.TotalLimit, ct) is not { } issuedCount)
+        if (decision == IssualDecision.Refuse)
         {
-            return CustomerRefusal.SeriesLimitReached(offer);
+            return refusal!;
         }
 
-        var expiresAt = ExpiryCalculator.ExpiresAt(now, d.Coupon.Expiry, offer.ValidUntil, zone);
+        var expiresAt = ExpiryCalculator.ExpiresAt(now, offer.Definition.Coupon.Expiry, offer.ValidUntil, zone);
         var code = await CodeSource.IssueAsync(db, offer, customerId, requestedCode, now, expiresAt, ct);
         if (!code.IsSuccess)
         {
-            return code.Error!;
+            return code.Error;
         }
 
-        await IssualLimitAlert.RaiseIfLowAsync(db, offer, issuedCount, now, notifications, ct);
-        await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: 1);
-
-        return new IssuedCoupon(code.Value!, offer.Id, customerId, now, expiresAt, CouponStatus.Issued, Existing: false);
+        await IssualLedgerWriter.WriteCountsAsync(db, offer, ledger, 1, now, zone, notifications, ct);
+        return new IssuedCoupon(code.Value, offer.Id, customerId, now, expiresAt, CouponStatus.Issued, Existing: false);
     }
 }

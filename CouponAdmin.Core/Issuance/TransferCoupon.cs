@@ -47,16 +47,19 @@ public sealed class TransferCoupon(IDbContextFactory<CouponDbContext> dbFactory,
                 return NotTransferableError(code, $"it was given to customer {current.CustomerId} since; transfer it from their page");
             }
 
-            var refusal = NotTransferable(current, target.Value, now) ?? await IssuanceChecks.ReadOnlyRulesAsync(db, offer, target.Value, now, ct);
-            if (refusal is not null)
+            if ((NotTransferable(current, target.Value, now) ?? IssuanceChecks.OfferIssuable(offer, now)) is { } refusal)
             {
                 return refusal;
             }
 
-            if (!await IssuanceCounters.TryCountCustomerAsync(db, offer, target.Value, now, ct))
+            // The new holder goes through the same decider as any issual, for a coupon that moves rather than a new one.
+            var ledger = await IssualLedger.LoadAsync(db, offer, [target.Value], long.MaxValue, now, ct);
+            if (ledger.TryIssue(target.Value, newCoupon: false) is { Decision: not IssualDecision.Issue, Refusal: { } ruled })
             {
-                return (await CustomerRefusal.ExplainAsync(db, offer, target.Value, now, ct, sendExisting: false)).Error!;
+                return ruled;
             }
+
+            await IssualLedgerWriter.WriteCustomerCountsAsync(db, offer, ledger, ct);
 
             // Conditional: a redemption that slipped in first keeps the coupon where it is.
             if (current.Status == CouponStatus.Issued && await db.ExecuteAsync("""

@@ -6,7 +6,7 @@ namespace CouponAdmin.Core.Offers;
 /// </summary>
 public static class PastIssualCandidates
 {
-    public const int LookBackMonths = 6;
+    public const int LookBackMonths = Issuance.IssuanceChecks.PastIssualMonths;
 
     public static IReadOnlyList<OfferListItem> From(IEnumerable<OfferListItem> offers, long? selfId, DateTimeOffset now)
     {
