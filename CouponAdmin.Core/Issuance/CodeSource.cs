@@ -36,22 +36,27 @@ internal static class CodeSource
     }
 
     /// <summary>
-    /// Issues the first unissued code of the offer's uploaded pool (or the one named by <c>@code</c>) to <c>@c</c>; returns
-    /// the code, or nothing when none is left. Shared by single issuals and upload chunks.
+    /// Issues an unissued code of the offer's uploaded pool to <c>@c</c> — the first one, or with <paramref name="named"/> the
+    /// one bound as <c>@code</c> (found through the uploaded codes' index) — and returns it, or nothing when there is none.
+    /// The one issuing UPDATE of pool codes: single issuals, customers uploads and tagged rows of codes uploads.
     /// </summary>
-    internal const string TakeFromPoolSql = """
-        UPDATE "Coupons" SET "CustomerId" = @c, "Status" = 'Issued', "IssuedAt" = @now, "ExpiresAt" = @exp, "LastStatusChangeAt" = @now
-        WHERE "Id" = (SELECT "Id" FROM "Coupons"
-                      WHERE "OfferId" = @o AND "Status" = 'Unissued' AND "CustomerId" IS NULL AND (@code IS NULL OR "Code" = @code)
-                      ORDER BY "Id" LIMIT 1)
-        RETURNING "Code"
-        """;
+    internal static string TakeFromPoolSql(bool named) => named
+        ? """
+          UPDATE "Coupons" SET "CustomerId" = @c, "Status" = 'Issued', "IssuedAt" = @now, "ExpiresAt" = @exp, "LastStatusChangeAt" = @now
+          WHERE "Code" = @code AND "CodeSpaceId" IS NULL AND "IsShared" = 0 AND "OfferId" = @o AND "Status" = 'Unissued' AND "CustomerId" IS NULL
+          RETURNING "Code"
+          """
+        : """
+          UPDATE "Coupons" SET "CustomerId" = @c, "Status" = 'Issued', "IssuedAt" = @now, "ExpiresAt" = @exp, "LastStatusChangeAt" = @now
+          WHERE "Id" = (SELECT "Id" FROM "Coupons" WHERE "OfferId" = @o AND "Status" = 'Unissued' AND "CustomerId" IS NULL ORDER BY "Id" LIMIT 1)
+          RETURNING "Code"
+          """;
 
     private static async Task<Result<string>> TakeFromPoolAsync(CouponDbContext db, Offer offer, long customerId, string? requestedCode,
         DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
     {
         var code = requestedCode is null ? null : CodeFormat.Normalize(requestedCode);
-        var taken = await db.StringAsync(TakeFromPoolSql, ct, ("@c", customerId), ("@now", now), ("@exp", expiresAt), ("@o", offer.Id), ("@code", code));
+        var taken = await db.StringAsync(TakeFromPoolSql(code is not null), ct, ("@c", customerId), ("@now", now), ("@exp", expiresAt), ("@o", offer.Id), ("@code", code));
         return taken is not null ? taken : NoCodes(offer, code is null ? $"offer {offer.Id} has no unissued uploaded codes left" : $"'{code}' is not an unissued code of offer {offer.Id}");
     }
 

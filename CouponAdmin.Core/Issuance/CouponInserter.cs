@@ -4,8 +4,9 @@ using CouponAdmin.Core.Persistence;
 namespace CouponAdmin.Core.Issuance;
 
 /// <summary>
-/// Writes issued coupons for the bulk paths (bulk issuance, upload chunks): one prepared INSERT of
-/// <see cref="RowsPerStatement"/> rows reused for the whole batch, inside the caller's transaction.
+/// Writes coupons for the bulk paths — issued ones (bulk issuance, customers uploads) and unissued uploaded codes (codes
+/// uploads) — through one prepared INSERT of <see cref="RowsPerStatement"/> rows reused for the whole batch, inside the
+/// caller's transaction. The one INSERT of coupon rows besides a single issue's.
 /// </summary>
 internal sealed class CouponInserter : IDisposable
 {
@@ -16,19 +17,20 @@ internal sealed class CouponInserter : IDisposable
     private readonly Func<int, DbCommand> _create;
     private readonly DbCommand _batch;
     private DbCommand? _single;
-    private readonly (string Code, long? Index, long CustomerId)[] _pending = new (string, long?, long)[RowsPerStatement];
+    private readonly (string Code, long? Index, long? CustomerId, int TransferSeq)[] _pending = new (string, long?, long?, int)[RowsPerStatement];
     private int _count;
 
-    public CouponInserter(CouponDbContext db, long offerId, bool shared, long? codeSpaceId, DateTimeOffset now, DateTimeOffset? expiresAt)
+    /// <summary>Issued coupons (<paramref name="expiresAt"/> their expiry), or with <paramref name="issued"/> false unissued pool codes.</summary>
+    public CouponInserter(CouponDbContext db, long offerId, bool shared, long? codeSpaceId, DateTimeOffset now, DateTimeOffset? expiresAt, bool issued = true)
     {
         _db = db;
-        _create = rows => Prepare(rows, offerId, shared, codeSpaceId, now, expiresAt);
+        _create = rows => Prepare(rows, offerId, shared, codeSpaceId, now, expiresAt, issued);
         _batch = _create(RowsPerStatement);
     }
 
-    public void Add(string code, long? index, long customerId)
+    public void Add(string code, long? index, long? customerId, int transferSeq = 0)
     {
-        _pending[_count++] = (code, index, customerId);
+        _pending[_count++] = (code, index, customerId, transferSeq);
         if (_count == RowsPerStatement)
         {
             Execute(_batch, 0, RowsPerStatement);
@@ -53,37 +55,41 @@ internal sealed class CouponInserter : IDisposable
     {
         for (var r = 0; r < rows; r++)
         {
-            var (code, index, customer) = _pending[first + r];
-            cmd.Parameters[3 * r].Value = code;
-            cmd.Parameters[(3 * r) + 1].Value = index is { } i ? i : DBNull.Value;
-            cmd.Parameters[(3 * r) + 2].Value = customer;
+            var (code, index, customer, transferSeq) = _pending[first + r];
+            cmd.Parameters[4 * r].Value = code;
+            cmd.Parameters[(4 * r) + 1].Value = index is { } i ? i : DBNull.Value;
+            cmd.Parameters[(4 * r) + 2].Value = customer is { } c ? c : DBNull.Value;
+            cmd.Parameters[(4 * r) + 3].Value = transferSeq;
         }
 
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>A prepared INSERT of <paramref name="rows"/> coupons; per row the code, its index and the customer vary.</summary>
-    private DbCommand Prepare(int rows, long offerId, bool shared, long? codeSpaceId, DateTimeOffset now, DateTimeOffset? expiresAt)
+    /// <summary>A prepared INSERT of <paramref name="rows"/> coupons; per row the code, its index, the customer and the transfer number vary.</summary>
+    private DbCommand Prepare(int rows, long offerId, bool shared, long? codeSpaceId, DateTimeOffset now, DateTimeOffset? expiresAt, bool issued)
     {
         var values = new System.Text.StringBuilder();
         var cmd = Sql.Command(_db, "");
         for (var r = 0; r < rows; r++)
         {
             values.Append(r == 0 ? "" : ",").Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"(@o, @code{r}, @shared, @space, @index{r}, @c{r}, 'Issued', @now, @exp, 0, @now)");
+                $"(@o, @code{r}, @shared, @space, @index{r}, @c{r}, @status, @issuedAt, @exp, 0, @now, @seq{r})");
             Sql.AddParameter(cmd, $"@code{r}", "");
             Sql.AddParameter(cmd, $"@index{r}", null);
-            Sql.AddParameter(cmd, $"@c{r}", 0L);
+            Sql.AddParameter(cmd, $"@c{r}", null);
+            Sql.AddParameter(cmd, $"@seq{r}", 0);
         }
 
         cmd.CommandText = $"""
-            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt")
+            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt", "TransferSeq")
             VALUES {values}
             """;
         Sql.AddParameter(cmd, "@o", offerId);
+        Sql.AddParameter(cmd, "@status", (issued ? CouponStatus.Issued : CouponStatus.Unissued).ToString());
+        Sql.AddParameter(cmd, "@issuedAt", issued ? now : null);
         Sql.AddParameter(cmd, "@shared", shared);
         Sql.AddParameter(cmd, "@now", now);
-        Sql.AddParameter(cmd, "@exp", expiresAt);
+        Sql.AddParameter(cmd, "@exp", issued ? expiresAt : null);
         Sql.AddParameter(cmd, "@space", codeSpaceId);
         cmd.Prepare();
         return cmd;

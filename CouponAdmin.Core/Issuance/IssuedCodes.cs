@@ -13,6 +13,7 @@ internal sealed class IssuedCodes(CouponDbContext db, Offer offer, ICodeGenerato
 {
     private CouponInserter? _inserter;
     private DbCommand? _takeFromPool;
+    private DbCommand? _takeNamed;
     private List<long> _indexes = [];
     private int _next;
     private char[] _buffer = [];
@@ -63,7 +64,7 @@ internal sealed class IssuedCodes(CouponDbContext db, Offer offer, ICodeGenerato
     {
         if (generator is null)
         {
-            return await TakeFromPoolAsync(customerId, ct);
+            return (await TakeFromPoolAsync(customerId, null, ct))!;
         }
 
         long? index = generator.IsShared ? null : _indexes[_next++];
@@ -75,21 +76,26 @@ internal sealed class IssuedCodes(CouponDbContext db, Offer offer, ICodeGenerato
 
     public void Flush() => _inserter?.Flush();
 
-    private async Task<string> TakeFromPoolAsync(long customerId, CancellationToken ct)
+    /// <summary>Issues the pool's next unissued code, or the one named by <paramref name="code"/>, to the customer; null when there is none.</summary>
+    public async Task<string?> TakeFromPoolAsync(long customerId, string? code, CancellationToken ct)
     {
-        if (_takeFromPool is null)
-        {
-            _takeFromPool = Sql.Command(db, CodeSource.TakeFromPoolSql, ("@c", 0L), ("@now", now), ("@exp", expiresAt), ("@o", offer.Id), ("@code", null));
-            _takeFromPool.Prepare();
-        }
+        var command = code is null ? _takeFromPool ??= PoolCommand(named: false) : _takeNamed ??= PoolCommand(named: true);
+        command.Parameters[0].Value = customerId;
+        command.Parameters[4].Value = code ?? "";
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
 
-        _takeFromPool.Parameters[0].Value = customerId;
-        return (string)(await _takeFromPool.ExecuteScalarAsync(ct))!;
+    private DbCommand PoolCommand(bool named)
+    {
+        var command = Sql.Command(db, CodeSource.TakeFromPoolSql(named), ("@c", 0L), ("@now", now), ("@exp", expiresAt), ("@o", offer.Id), ("@code", ""));
+        command.Prepare();
+        return command;
     }
 
     public void Dispose()
     {
         _inserter?.Dispose();
         _takeFromPool?.Dispose();
+        _takeNamed?.Dispose();
     }
 }

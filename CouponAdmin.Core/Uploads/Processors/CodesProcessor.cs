@@ -69,7 +69,7 @@ internal sealed class CodesProcessor : IUploadProcessor
             }
         }
 
-        await InsertAsync(run.Db, offer.Id, added.Select(a => (a.Code, a.TransferSeq)), now, ct);
+        Insert(run.Db, offer.Id, added.Select(a => (a.Code, a.TransferSeq)), now);
         foreach (var (_, code, _) in added.Where(a => a.TransferSeq == 0 && _decode!(a.Code).Count > 0))
         {
             // A code with the shape of a generated space: that space skips it from now on.
@@ -148,19 +148,16 @@ internal sealed class CodesProcessor : IUploadProcessor
         return null;
     }
 
-    private static async Task InsertAsync(CouponDbContext db, long offerId, IEnumerable<(string Code, int TransferSeq)> codes, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Adds the codes to the offer's pool as unissued coupons, through the bulk paths' inserter.</summary>
+    private static void Insert(CouponDbContext db, long offerId, IEnumerable<(string Code, int TransferSeq)> codes, DateTimeOffset now)
     {
-        await using var insert = Sql.Command(db, """
-            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt", "TransferSeq")
-            VALUES (@o, @code, 0, NULL, NULL, NULL, 'Unissued', NULL, NULL, 0, @now, @seq)
-            """, ("@o", offerId), ("@code", ""), ("@now", now), ("@seq", 0));
-        insert.Prepare();
+        using var inserter = new CouponInserter(db, offerId, shared: false, codeSpaceId: null, now, expiresAt: null, issued: false);
         foreach (var (code, seq) in codes)
         {
-            insert.Parameters[1].Value = code;
-            insert.Parameters[3].Value = seq;
-            await insert.ExecuteNonQueryAsync(ct);
+            inserter.Add(code, index: null, customerId: null, seq);
         }
+
+        inserter.Flush();
     }
 
     /// <summary>Issues tagged codes to their customers in file order, through the same ledger as a <c>customers</c> file.</summary>
@@ -186,11 +183,7 @@ internal sealed class CodesProcessor : IUploadProcessor
         }
 
         var expiresAt = ExpiryCalculator.ExpiresAt(now, offer.Definition.Coupon.Expiry, offer.ValidUntil, run.Zone);
-        await using var issue = Sql.Command(run.Db, """
-            UPDATE "Coupons" SET "CustomerId" = @c, "Status" = 'Issued', "IssuedAt" = @now, "ExpiresAt" = @exp, "LastStatusChangeAt" = @now
-            WHERE "OfferId" = @o AND "Code" = @code AND "CodeSpaceId" IS NULL AND "IsShared" = 0 AND "Status" = 'Unissued'
-            """, ("@c", 0L), ("@code", ""), ("@now", now), ("@exp", expiresAt), ("@o", offer.Id));
-        issue.Prepare();
+        using var pool = new IssuedCodes(run.Db, offer, null, now, expiresAt);
         var issued = 0;
         foreach (var row in rows)
         {
@@ -202,9 +195,7 @@ internal sealed class CodesProcessor : IUploadProcessor
                 continue;
             }
 
-            issue.Parameters[0].Value = row.CustomerId;
-            issue.Parameters[1].Value = code;
-            await issue.ExecuteNonQueryAsync(ct);
+            await pool.TakeFromPoolAsync(row.CustomerId, code, ct);
             chunk.AddIssued(row.Row.RowNumber, row.Identifier, code);
             issued++;
         }
