@@ -18,8 +18,3 @@ public sealed class AppUser : IdentityUser<long>
 
     public bool IsDisabled => DisabledAt is not null;
 }
-
-/// <summary>One of the four roles in <see cref="Roles"/>, stored in Identity's roles table.</summary>
-public sealed class AppRole : IdentityRole<long>
-{
-}

@@ -40,21 +40,3 @@ public sealed class OrgEntity
     /// <summary>A store's default currency; redemption converts fixed discounts into it.</summary>
     public string? Currency { get; private set; }
 }
-
-/// <summary>The organisation's own settings: one row.</summary>
-public sealed class OrgSettings
-{
-    public const int SingletonId = 1;
-
-    public int Id { get; private set; } = SingletonId;
-    public string TimeZone { get; set; } = "UTC";
-    public string BaseCurrency { get; set; } = "INR";
-}
-
-/// <summary>How many units of <see cref="To"/> one unit of <see cref="From"/> buys.</summary>
-public sealed class ExchangeRate(string from, string to, decimal rate)
-{
-    public string From { get; private set; } = from;
-    public string To { get; private set; } = to;
-    public decimal Rate { get; set; } = rate;
-}

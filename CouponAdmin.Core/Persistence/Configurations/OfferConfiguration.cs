@@ -38,16 +38,3 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         builder.Navigation(o => o.OrgEntities).HasField("_orgEntities").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
-
-internal sealed class OfferOrgEntityConfiguration : IEntityTypeConfiguration<OfferOrgEntity>
-{
-    public void Configure(EntityTypeBuilder<OfferOrgEntity> builder)
-    {
-        builder.HasKey(e => e.Id);
-        builder.Property(e => e.EntityType).HasConversion<string>().HasMaxLength(16);
-        builder.Property(e => e.EntityId).HasMaxLength(OrgEntity.MaxIdLength).IsRequired();
-        // The series filter looks offers up by exact tag.
-        builder.HasIndex(e => new { e.EntityType, e.EntityId });
-        builder.HasIndex(e => new { e.OfferId, e.EntityType, e.EntityId }).IsUnique();
-    }
-}

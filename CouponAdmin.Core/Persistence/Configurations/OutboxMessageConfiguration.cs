@@ -27,12 +27,3 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }
 }
-
-internal sealed class ReminderCursorConfiguration : IEntityTypeConfiguration<ReminderCursor>
-{
-    public void Configure(EntityTypeBuilder<ReminderCursor> builder)
-    {
-        builder.HasKey(c => new { c.OfferId, c.ReminderKey });
-        builder.Property(c => c.ReminderKey).HasMaxLength(40);
-    }
-}

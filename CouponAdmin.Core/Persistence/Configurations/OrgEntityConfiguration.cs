@@ -18,24 +18,3 @@ internal sealed class OrgEntityConfiguration : IEntityTypeConfiguration<OrgEntit
         builder.HasIndex(e => new { e.Type, e.ParentId });
     }
 }
-
-internal sealed class OrgSettingsConfiguration : IEntityTypeConfiguration<OrgSettings>
-{
-    public void Configure(EntityTypeBuilder<OrgSettings> builder)
-    {
-        builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.TimeZone).HasMaxLength(64).IsRequired();
-        builder.Property(s => s.BaseCurrency).HasMaxLength(3).IsRequired();
-    }
-}
-
-internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<ExchangeRate>
-{
-    public void Configure(EntityTypeBuilder<ExchangeRate> builder)
-    {
-        builder.HasKey(r => new { r.From, r.To });
-        builder.Property(r => r.From).HasMaxLength(3);
-        builder.Property(r => r.To).HasMaxLength(3);
-    }
-}

@@ -1,0 +1,30 @@
+using CouponAdmin.Core.Codes;
+using CouponAdmin.Core.Issuance;
+using CouponAdmin.Core.Offers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CouponAdmin.Core.Persistence.Configurations;
+
+internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
+{
+    public void Configure(EntityTypeBuilder<Coupon> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Code).HasMaxLength(Coupon.MaxCodeLength).IsRequired();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        // Generated codes are unique by construction and found through their permutation index; only uploaded
+        // codes (unique in the org) and common codes (shared) are looked up by their text. A transfer adds the code's
+        // next coupon (TransferSeq + 1), so each key admits one coupon per holder change.
+        builder.HasIndex(c => new { c.CodeSpaceId, c.CodeIndex, c.TransferSeq }).IsUnique().HasFilter("\"CodeSpaceId\" IS NOT NULL");
+        builder.HasIndex(c => new { c.Code, c.TransferSeq }, "IX_Coupons_Code_Uploaded").IsUnique().HasFilter("\"CodeSpaceId\" IS NULL AND \"IsShared\" = 0");
+        builder.HasIndex(c => c.Code, "IX_Coupons_Code_Shared").HasFilter("\"IsShared\" = 1");
+        // A customer's coupons (of one offer, or all); an offer's coupons by status (the uploaded pool, revocation).
+        builder.HasIndex(c => new { c.CustomerId, c.OfferId });
+        builder.HasIndex(c => new { c.OfferId, c.Status });
+        // Expiry reminders scan an offer's coupons that can still be used by expiry range. Partial, so unissued pools and
+        // revoked coupons cost nothing; bulk inserts of one offer and one expiry append to it in order.
+        builder.HasIndex(c => new { c.OfferId, c.ExpiresAt }, "IX_Coupons_Reminders").HasFilter("\"Status\" IN ('Issued', 'Redeemed')");
+        builder.HasOne<Offer>().WithMany().HasForeignKey(c => c.OfferId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
