@@ -16,9 +16,10 @@ static int Usage()
         CouponAdmin.Benchmarks — throughput figures (Release build recommended):
           issue --customers N [--db PATH] [--chunk N]   bulk-issue one randomized-common coupon (10 chars) to each of N customers
           codes [--count N]                             generate N auto-unique codes (10 alphanumeric) in memory
-          redeem [--coupons N] [--connections C] [--warmup W] [--endpoint redeem|validate] [--app PATH]
-                                                        start the app (Release build) on loopback and redeem N distinct coupons
-                                                        over HTTP with C concurrent connections (after W warm-up redemptions)
+          redeem [--coupons N] [--connections C] [--warmup W] [--noop M] [--validate V] [--app PATH]
+                                                        start the app (Release build) on loopback; with C concurrent connections
+                                                        time M no-op calls (GET /health/live), V validations, N redemptions of
+                                                        distinct coupons and M no-op calls again; print redeem ÷ no-op
           upload [--rows N] [--max-per-customer M]     upload a customers file of N rows (existing customers) to an auto-unique
                                                         offer and time it from receiving the file to the upload completed
           dashboard [--coupons N]                       bulk-issue N coupons, add a year of history for 200 offers, and time the
