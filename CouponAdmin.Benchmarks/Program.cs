@@ -16,7 +16,7 @@ static int Usage()
         CouponAdmin.Benchmarks — throughput figures (Release build recommended):
           issue --customers N [--db PATH] [--chunk N]   bulk-issue one randomized-common coupon (10 chars) to each of N customers
           codes [--count N]                             generate N auto-unique codes (10 alphanumeric) in memory
-          redeem [--coupons N] [--connections C] [--warmup W] [--noop M] [--validate V] [--app PATH]
+          redeem [--coupons N] [--connections C] [--warmup W] [--noop M] [--validate V] [--settle S] [--app PATH]
                                                         start the app (Release build) on loopback; with C concurrent connections
                                                         time M no-op calls (GET /health/live), V validations, N redemptions of
                                                         distinct coupons and M no-op calls again; print redeem ÷ no-op
