@@ -37,6 +37,7 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<UploadIssue> UploadIssues => Set<UploadIssue>();
     public DbSet<Reporting.OfferDailyCount> OfferDailyCounts => Set<Reporting.OfferDailyCount>();
+    public DbSet<ConfigVersion> ConfigVersions => Set<ConfigVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly);

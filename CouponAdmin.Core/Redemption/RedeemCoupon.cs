@@ -2,6 +2,7 @@ using CouponAdmin.Core.Audit;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Pos;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Redemption;
@@ -31,7 +32,7 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
             return replay;
         }
 
-        var prepared = await RedemptionPreparation.PrepareAsync(db, request, clock.GetUtcNow(), ct);
+        var prepared = await RedemptionPreparation.PrepareAsync(db, PosPath.For(dbFactory), request, clock.GetUtcNow(), ct);
         using var gate = await WriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // A repeat of this key may have been answered while this call waited for the lock.

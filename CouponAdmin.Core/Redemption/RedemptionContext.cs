@@ -5,12 +5,28 @@ using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Pos;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Redemption;
 
 /// <summary>Where a redemption happens: the till (if any), its store, the store's zone and concept, and its currency.</summary>
-public sealed record RedemptionPlace(string? TillId, string? StoreId, string? ZoneId, string? ConceptId, string? Currency);
+public sealed record RedemptionPlace(string? TillId, string? StoreId, string? ZoneId, string? ConceptId, string? Currency)
+{
+    /// <summary>The place a request names: a known till decides its store; otherwise the store as sent.</summary>
+    internal static RedemptionPlace Of(OrgTree org, string? storeId, string? tillId)
+    {
+        storeId = storeId?.Trim();
+        tillId = tillId?.Trim();
+        if (!string.IsNullOrEmpty(tillId))
+        {
+            storeId = org.Till(tillId)?.ParentId ?? storeId;
+        }
+
+        var store = string.IsNullOrEmpty(storeId) ? null : org.Store(storeId);
+        return new RedemptionPlace(string.IsNullOrEmpty(tillId) ? null : tillId, storeId, store?.ParentId, store?.ConceptId, store?.Currency);
+    }
+}
 
 /// <summary>Everything the redemption rules read, loaded once: the coupon, its offer, the customer, the place and the time.</summary>
 internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Customer, RedemptionPlace Place, DateTimeOffset At, TimeZoneInfo Zone,
@@ -18,7 +34,9 @@ internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Cu
 {
     public RedemptionSettings Settings => Offer.Definition.Redemption;
 
-    public static async Task<Result<RedemptionContext>> LoadAsync(CouponDbContext db, RedeemRequest request, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The coupon and the customer from the database; the offer, the place and the org from the snapshot.</summary>
+    public static async Task<Result<RedemptionContext>> LoadAsync(CouponDbContext db, PosSnapshot snapshot, RedeemRequest request, DateTimeOffset now,
+        CancellationToken ct)
     {
         var identifier = CustomerIdentifiers.Parse(request.CustomerType, request.CustomerValue);
         if (!identifier.IsSuccess)
@@ -51,26 +69,9 @@ internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Cu
                 .OrderBy(c => c.Id).FirstOrDefaultAsync(ct)
             ?? (first.CustomerId is null ? await byCode.AsNoTracking().Where(c => c.CustomerId != null).OrderBy(c => c.Id).FirstOrDefaultAsync(ct) : null)
             ?? first;
-        var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == coupon.OfferId, ct);
-        var place = await PlaceAsync(db, request, ct);
-        var org = await db.OrgSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OrgSettings();
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(org.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
-        return new RedemptionContext(coupon, offer, customer, place, at, zone, org.BaseCurrency, code, own is not null);
-    }
-
-    private static async Task<RedemptionPlace> PlaceAsync(CouponDbContext db, RedeemRequest request, CancellationToken ct)
-    {
-        var storeId = request.StoreId?.Trim();
-        var tillId = request.TillId?.Trim();
-        if (!string.IsNullOrEmpty(tillId))
-        {
-            var till = await db.OrgEntities.AsNoTracking().FirstOrDefaultAsync(e => e.Type == OrgEntityType.Till && e.EntityId == tillId, ct);
-            storeId = till?.ParentId ?? storeId;
-        }
-
-        var store = string.IsNullOrEmpty(storeId)
-            ? null
-            : await db.OrgEntities.AsNoTracking().FirstOrDefaultAsync(e => e.Type == OrgEntityType.Store && e.EntityId == storeId, ct);
-        return new RedemptionPlace(string.IsNullOrEmpty(tillId) ? null : tillId, storeId, store?.ParentId, store?.ConceptId, store?.Currency);
+        // Every offer a coupon can name is in a snapshot at least as new as the coupon's read: creating one raises the version.
+        var offer = snapshot.Offers[coupon.OfferId];
+        var place = RedemptionPlace.Of(snapshot.Org, request.StoreId, request.TillId);
+        return new RedemptionContext(coupon, offer, customer, place, at, snapshot.Zone, snapshot.BaseCurrency, code, own is not null);
     }
 }

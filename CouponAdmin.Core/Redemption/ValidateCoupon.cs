@@ -1,6 +1,7 @@
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Pos;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Redemption;
@@ -21,7 +22,7 @@ public sealed class ValidateCoupon(IDbContextFactory<CouponDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One connection for the whole call: each open runs the connection set-up again.
         await db.Database.OpenConnectionAsync(ct);
-        var prepared = await RedemptionPreparation.PrepareAsync(db, request, clock.GetUtcNow(), ct);
+        var prepared = await RedemptionPreparation.PrepareAsync(db, PosPath.For(dbFactory), request, clock.GetUtcNow(), ct);
         if (!prepared.IsSuccess)
         {
             return prepared.Error!;

@@ -587,6 +587,26 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.ToTable("OrgSettings");
                 });
 
+            modelBuilder.Entity("CouponAdmin.Core.Persistence.ConfigVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ConfigVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("CouponAdmin.Core.Redemption.CouponRedemption", b =>
                 {
                     b.Property<long>("Id")
