@@ -68,9 +68,13 @@ internal static class RedeemBenchmark
             await HttpLoad.RunAsync("warm redeem", app, pos, warmup, connections, i => Post("redeem", warmBodies[i])),
         ];
         Console.WriteLine($"warm-up: {warmup:N0} each of no-op, validate, redeem; {warm.Sum(w => w.ErrorCount):N0} errors (not timed below)");
-        // Tiered JIT recompiles hot methods in the background once new methods stop appearing: let it finish, or the
-        // first timed phase runs partly on unoptimised code.
-        await Task.Delay(TimeSpan.FromSeconds(options.Long("settle", 3)));
+        // Tiered JIT recompiles hot methods in the background once new methods stop appearing, and only after counting
+        // calls made since: a pause, a second round and another pause, or the first timed phase runs on unoptimised code.
+        var settle = TimeSpan.FromSeconds(options.Long("settle", 2));
+        await Task.Delay(settle);
+        await HttpLoad.RunAsync("warm no-op", app, pos, warmup, connections, NoOp);
+        await HttpLoad.RunAsync("warm validate", app, pos, warmup, connections, i => Post("validate", benchBodies[i % benchBodies.Length]));
+        await Task.Delay(settle);
 
         // The no-op runs before and after the POS phases: a difference between the two shows the machine's load drifting.
         var phases = new List<PhaseResult> { await HttpLoad.RunAsync("no-op", app, pos, noops, connections, NoOp) };
