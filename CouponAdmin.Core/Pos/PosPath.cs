@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using CouponAdmin.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,21 +7,39 @@ namespace CouponAdmin.Core.Pos;
 
 /// <summary>
 /// The point-of-sale path of one database: its current <see cref="PosSnapshot"/>, replaced when a call reads a newer
-/// <see cref="ConfigVersion"/>. There is one per context factory, so it lives as long as the app (or the test) that owns
-/// the factory, and use cases built by hand with that factory share it.
+/// <see cref="ConfigVersion"/>, and a pool of open connections with their statements prepared. There is one per context
+/// factory, so it lives as long as the app (or the test) that owns the factory, and use cases built by hand with that
+/// factory share it.
 /// </summary>
 internal sealed class PosPath
 {
+    /// <summary>Idle sessions kept open; more are opened when more calls read at once, and closed when they come back.</summary>
+    private const int MaxIdleSessions = 16;
+
     private static readonly ConditionalWeakTable<IDbContextFactory<CouponDbContext>, PosPath> Paths = [];
 
     private readonly IDbContextFactory<CouponDbContext> _dbFactory;
+    private readonly ConcurrentBag<SqlSession> _idle = [];
     private readonly Lock _lock = new();
     private PosSnapshot? _current;
     private Task<PosSnapshot>? _loading;
 
-    private PosPath(IDbContextFactory<CouponDbContext> dbFactory) => _dbFactory = dbFactory;
+    private PosPath(IDbContextFactory<CouponDbContext> dbFactory)
+    {
+        _dbFactory = dbFactory;
+        using var db = dbFactory.CreateDbContext();
+        ConnectionString = db.Database.GetConnectionString() ?? "";
+    }
+
+    public string ConnectionString { get; }
 
     public static PosPath For(IDbContextFactory<CouponDbContext> dbFactory) => Paths.GetValue(dbFactory, f => new PosPath(f));
+
+    /// <summary>An open session from the pool, returned when the lease is disposed.</summary>
+    public SessionLease Rent() => new(this, _idle.TryTake(out var session) ? session : new SqlSession(SqliteSetup.Open(ConnectionString)));
+
+    /// <summary>The current snapshot, loading the first one.</summary>
+    public ValueTask<PosSnapshot> CurrentAsync() => Volatile.Read(ref _current) is { } current ? new(current) : new(LoadAsync(0));
 
     /// <summary>A snapshot at least as new as <paramref name="version"/>, a version the caller has just read.</summary>
     public ValueTask<PosSnapshot> SnapshotAsync(long version)
@@ -70,5 +89,26 @@ internal sealed class PosPath
         }
 
         return loaded;
+    }
+
+    private void Return(SqlSession session)
+    {
+        session.Transaction = null;
+        if (_idle.Count < MaxIdleSessions)
+        {
+            _idle.Add(session);
+        }
+        else
+        {
+            session.Dispose();
+        }
+    }
+
+    /// <summary>A session borrowed from the pool for one call.</summary>
+    public readonly struct SessionLease(PosPath path, SqlSession session) : IDisposable
+    {
+        public SqlSession Session { get; } = session;
+
+        public void Dispose() => path.Return(Session);
     }
 }

@@ -23,16 +23,25 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
 
         idempotencyKey = Idempotency.OrNone(idempotencyKey);
 
+        // Everything that only reads happens before the write lock: nothing here decides a limit.
+        if (idempotencyKey is not null)
+        {
+            await using var first = await dbFactory.CreateDbContextAsync(ct);
+            if (await Idempotency.ReplayAsync(first, idempotencyKey, request, ct) is { } replay)
+            {
+                return replay;
+            }
+        }
+
+        var prepared = await RedemptionPreparation.PrepareAsync(PosPath.For(dbFactory), request, clock.GetUtcNow(), ct);
+        if (!prepared.IsSuccess && idempotencyKey is null)
+        {
+            return prepared.Error!;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One connection for the whole call: each open runs the connection set-up again.
         await db.Database.OpenConnectionAsync(ct);
-        // Everything that only reads happens before the write lock: nothing here decides a limit.
-        if (await Idempotency.ReplayAsync(db, idempotencyKey, request, ct) is { } replay)
-        {
-            return replay;
-        }
-
-        var prepared = await RedemptionPreparation.PrepareAsync(db, PosPath.For(dbFactory), request, clock.GetUtcNow(), ct);
         using var gate = await WriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // A repeat of this key may have been answered while this call waited for the lock.

@@ -19,15 +19,15 @@ public sealed class ValidateCoupon(IDbContextFactory<CouponDbContext> dbFactory,
             return invalid;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One connection for the whole call: each open runs the connection set-up again.
-        await db.Database.OpenConnectionAsync(ct);
-        var prepared = await RedemptionPreparation.PrepareAsync(db, PosPath.For(dbFactory), request, clock.GetUtcNow(), ct);
+        var prepared = await RedemptionPreparation.PrepareAsync(PosPath.For(dbFactory), request, clock.GetUtcNow(), ct);
         if (!prepared.IsSuccess)
         {
             return prepared.Error!;
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One connection for the whole call: each open runs the connection set-up again.
+        await db.Database.OpenConnectionAsync(ct);
         var (c, discount) = prepared.Value!;
         // The limits are checked by trying them and rolling back: the same statements, so the same answer.
         using var gate = await WriteGate.EnterAsync(db, ct);
