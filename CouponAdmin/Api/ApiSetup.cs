@@ -14,7 +14,11 @@ internal static class ApiSetup
 
     public static IServiceCollection AddCouponAdminApi(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(o => CouponJson.Configure(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            CouponJson.Configure(o.SerializerOptions);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, PosJson.Default);
+        });
         services.AddOpenApi();
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Unreadable bodies throw, so ApiExceptionHandler can name the field instead of a bare 400.
