@@ -1,15 +1,16 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Redemption;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Pos;
 
 /// <summary>
 /// The point-of-sale path of one database: its current <see cref="PosSnapshot"/>, replaced when a call reads a newer
-/// <see cref="ConfigVersion"/>, and a pool of open connections with their statements prepared. There is one per context
-/// factory, so it lives as long as the app (or the test) that owns the factory, and use cases built by hand with that
-/// factory share it.
+/// <see cref="ConfigVersion"/>, a pool of open connections with their statements prepared, and the redemption writer.
+/// There is one per context factory, so it lives as long as the app (or the test) that owns the factory, and use cases
+/// built by hand with that factory share it.
 /// </summary>
 internal sealed class PosPath
 {
@@ -23,6 +24,7 @@ internal sealed class PosPath
     private readonly Lock _lock = new();
     private PosSnapshot? _current;
     private Task<PosSnapshot>? _loading;
+    private GroupCommit? _groupCommit;
 
     private PosPath(IDbContextFactory<CouponDbContext> dbFactory)
     {
@@ -37,6 +39,12 @@ internal sealed class PosPath
 
     /// <summary>An open session from the pool, returned when the lease is disposed.</summary>
     public SessionLease Rent() => new(this, _idle.TryTake(out var session) ? session : new SqlSession(SqliteSetup.Open(ConnectionString)));
+
+    /// <summary>Where redemptions are written: the database's group commit, or each call's own transaction.</summary>
+    public IRedemptionWriter Writer(RedemptionOptions? options) =>
+        options is { GroupCommit: false }
+            ? new PerRequestWrite(this)
+            : LazyInitializer.EnsureInitialized(ref _groupCommit, () => new GroupCommit(ConnectionString));
 
     /// <summary>The current snapshot, loading the first one.</summary>
     public ValueTask<PosSnapshot> CurrentAsync() => Volatile.Read(ref _current) is { } current ? new(current) : new(LoadAsync(0));

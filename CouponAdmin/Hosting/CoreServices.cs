@@ -45,6 +45,7 @@ internal static class CoreServices
         services.AddSingleton<TransferCoupon>();
         services.AddSingleton<CouponQueries>();
         services.AddSingleton<BulkIssue>();
+        services.AddSingleton(new RedemptionOptions(configuration.GetValue("Redemption:GroupCommit", true)));
         services.AddSingleton<RedeemCoupon>();
         services.AddSingleton<ValidateCoupon>();
         services.AddSingleton<ReverseRedemption>();
