@@ -6,7 +6,8 @@ namespace CouponAdmin.Core.Redemption;
 /// <summary>
 /// One pending redemption inside a writer's transaction, in a savepoint of its own so that a refusal (or a validation)
 /// rolls back only its own statements. The redemption row goes first: the unique index on the POS transaction refuses a
-/// repeat before any counter moves; then each limit is a conditional statement whose row count decides.
+/// repeat before any counter moves; then each limit is a conditional statement whose row count decides. The row names
+/// who made it and when, which makes it its own audit record.
 /// </summary>
 internal static class RedemptionWrite
 {
@@ -59,13 +60,13 @@ internal static class RedemptionWrite
         var transactionId = PosTransactions.Normalize(p.Request.TransactionId);
         var id = await s.Int64Async("""
             INSERT INTO "Redemptions" ("CouponId", "OfferId", "CustomerId", "Code", "StoreId", "TillId", "BillAmount", "Currency",
-                                       "DiscountAmount", "TransactionId", "At", "Active", "ReversedAt")
-            VALUES (@coupon, @offer, @customer, @code, @store, @till, @bill, @currency, @discount, @tx, @at, 1, NULL)
+                                       "DiscountAmount", "TransactionId", "At", "Active", "ReversedAt", "Actor", "RecordedAt")
+            VALUES (@coupon, @offer, @customer, @code, @store, @till, @bill, @currency, @discount, @tx, @at, 1, NULL, @actor, @recorded)
             ON CONFLICT DO NOTHING
             RETURNING "Id"
             """, ct, ("@coupon", c.Coupon.Id), ("@offer", c.Offer.Id), ("@customer", c.Customer.UserId), ("@code", c.Code),
             ("@store", c.Place.StoreId), ("@till", c.Place.TillId), ("@bill", p.Request.BillAmount), ("@currency", prepared.Discount.Currency),
-            ("@discount", prepared.Discount.Amount), ("@tx", transactionId), ("@at", c.At));
+            ("@discount", prepared.Discount.Amount), ("@tx", transactionId), ("@at", c.At), ("@actor", p.Actor), ("@recorded", p.Now));
         if (id is null)
         {
             return await PosTransactions.DuplicateAsync(s, c, transactionId, ct);
@@ -76,16 +77,6 @@ internal static class RedemptionWrite
             return refusal;
         }
 
-        var result = new RedemptionOutcome(id.Value, c.Code, c.Offer.Id, c.Customer.UserId, prepared.Discount);
-        if (!p.DryRun)
-        {
-            await s.ExecuteAsync("""
-                INSERT INTO "AuditEntries" ("At", "Actor", "Action", "EntityType", "EntityId", "Before", "After")
-                VALUES (@at, @actor, 'coupon.redeemed', 'Coupon', @code, NULL, @after)
-                """, ct, ("@at", p.Now), ("@actor", p.Actor), ("@code", c.Code),
-                ("@after", System.Text.Json.JsonSerializer.Serialize(result, CouponJson.Options)));
-        }
-
-        return result;
+        return new RedemptionOutcome(id.Value, c.Code, c.Offer.Id, c.Customer.UserId, prepared.Discount);
     }
 }

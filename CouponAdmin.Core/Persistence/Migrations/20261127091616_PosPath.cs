@@ -21,9 +21,23 @@ namespace CouponAdmin.Core.Persistence.Migrations
         ];
 
         private static string TriggerName(string table, string change) => $"TR_{table}_{change}_ConfigVersion";
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Actor",
+                table: "Redemptions",
+                type: "TEXT",
+                maxLength: 254,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RecordedAt",
+                table: "Redemptions",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ConfigVersions",
                 columns: table => new
@@ -67,6 +81,14 @@ namespace CouponAdmin.Core.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "ConfigVersions");
+
+            migrationBuilder.DropColumn(
+                name: "Actor",
+                table: "Redemptions");
+
+            migrationBuilder.DropColumn(
+                name: "RecordedAt",
+                table: "Redemptions");
         }
     }
 }

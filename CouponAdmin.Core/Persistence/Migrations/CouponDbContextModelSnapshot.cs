@@ -616,6 +616,10 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Actor")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
@@ -642,6 +646,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReversedAt")
