@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "redeem" => await RedeemBenchmark.RunAsync(Options.Parse(args[1..])),
     "upload" => await UploadBenchmark.RunAsync(Options.Parse(args[1..])),
     "dashboard" => await DashboardBenchmark.RunAsync(Options.Parse(args[1..])),
+    "instore" => await InstoreBenchmark.RunAsync(Options.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -22,6 +23,9 @@ static int Usage()
                                                         distinct coupons and M no-op calls again; print redeem ÷ no-op
           upload [--rows N] [--max-per-customer M]     upload a customers file of N rows (existing customers) to an auto-unique
                                                         offer and time it from receiving the file to the upload completed
+          instore [--requests N] [--connections C] [--stores S] [--offers O] [--app PATH]
+                                                        start the app, make S stores and O offers, and poll one store's in-store
+                                                        feed N times with If-None-Match (304) and without (200), beside the no-op
           dashboard [--coupons N]                       bulk-issue N coupons, add a year of history for 200 offers, and time the
                                                         dashboard's and an offer's figures (median of 20)
         """);

@@ -13,4 +13,10 @@ public sealed class ConfigVersion
     public int Id { get; private set; } = SingletonId;
 
     public long Version { get; private set; }
+
+    /// <summary>
+    /// When a zone, store, till or concept last changed (the database's clock, set by the same triggers): the in-store
+    /// feed answers a till in full when what its store covers may have changed since the till last asked.
+    /// </summary>
+    public DateTimeOffset? StoresChangedAt { get; private set; }
 }

@@ -49,6 +49,18 @@ internal sealed class PosPath
     /// <summary>The current snapshot, loading the first one.</summary>
     public ValueTask<PosSnapshot> CurrentAsync() => Volatile.Read(ref _current) is { } current ? new(current) : new(LoadAsync(0));
 
+    /// <summary>The snapshot of the version in the database now (one read of one row; a load only when it moved).</summary>
+    public async ValueTask<PosSnapshot> LatestAsync(CancellationToken ct)
+    {
+        long version;
+        using (var lease = Rent())
+        {
+            version = await lease.Session.Int64Async("""SELECT "Version" FROM "ConfigVersions" """, ct) ?? 0;
+        }
+
+        return await SnapshotAsync(version);
+    }
+
     /// <summary>A snapshot at least as new as <paramref name="version"/>, a version the caller has just read.</summary>
     public ValueTask<PosSnapshot> SnapshotAsync(long version)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
@@ -14,10 +15,12 @@ namespace CouponAdmin.Core.Pos;
 /// </summary>
 internal sealed class PosSnapshot
 {
-    private PosSnapshot(long version, IReadOnlyDictionary<long, Offer> offers, TimeZoneInfo zone, string baseCurrency, ExchangeRateTable rates,
+    private PosSnapshot(ConfigVersion version, IReadOnlyDictionary<long, Offer> offers, TimeZoneInfo zone, string baseCurrency, ExchangeRateTable rates,
         OrgTree org, IReadOnlyList<KnownCodeSpace> codeSpaces)
     {
-        Version = version;
+        Version = version.Version;
+        StoresChangedAt = version.StoresChangedAt ?? DateTimeOffset.MinValue;
+        LatestChange = offers.Values.Select(o => o.UpdatedAt).Append(StoresChangedAt).Max();
         Offers = offers;
         Zone = zone;
         BaseCurrency = baseCurrency;
@@ -27,6 +30,15 @@ internal sealed class PosSnapshot
     }
 
     public long Version { get; }
+
+    /// <summary>When a zone, store, till or concept last changed.</summary>
+    public DateTimeOffset StoresChangedAt { get; }
+
+    /// <summary>The newest change the snapshot holds, of an offer or of the stores.</summary>
+    public DateTimeOffset LatestChange { get; }
+
+    /// <summary>Each store's in-store feed, made on first request: it depends on nothing but the snapshot.</summary>
+    public ConcurrentDictionary<string, InstoreFeed> Feeds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Every offer by id. Shared by concurrent calls: read it, never change it.</summary>
     public IReadOnlyDictionary<long, Offer> Offers { get; }
@@ -48,7 +60,7 @@ internal sealed class PosSnapshot
     {
         // The version is read first: whatever the reads below see is at least that new, so a change committed meanwhile
         // at most makes the next call load again.
-        var version = await db.ConfigVersions.AsNoTracking().Select(v => v.Version).FirstAsync(ct);
+        var version = await db.ConfigVersions.AsNoTracking().FirstAsync(ct);
         var offers = await db.Offers.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
         var org = await db.OrgSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OrgSettings();
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(org.TimeZone, out var z) ? z : TimeZoneInfo.Utc;

@@ -70,6 +70,7 @@ internal static class ApiSetup
         v1.MapCouponsApi();
         v1.MapBulkIssueApi();
         v1.MapRedemptionApi();
+        v1.MapInstoreApi();
         v1.MapUploadsApi(app.Services.GetRequiredService<CouponAdmin.Core.Uploads.UploadStore>().Options.MaxFileBytes);
         return app;
     }

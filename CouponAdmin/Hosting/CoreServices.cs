@@ -48,6 +48,8 @@ internal static class CoreServices
         services.AddSingleton(new RedemptionOptions(configuration.GetValue("Redemption:GroupCommit", true)));
         services.AddSingleton<RedeemCoupon>();
         services.AddSingleton<ValidateCoupon>();
+        services.AddSingleton(new Core.Pos.InstoreOptions(TimeSpan.FromSeconds(configuration.GetValue("Instore:ChangedSinceOverlapSeconds", 60))));
+        services.AddSingleton<Core.Pos.InstoreOffers>();
         services.AddSingleton<ReverseRedemption>();
         services.AddSingleton<RevokeCoupons>();
         services.AddSingleton<RevokeCoupon>();

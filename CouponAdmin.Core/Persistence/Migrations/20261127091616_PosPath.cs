@@ -20,6 +20,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
             ("CodeSpaces", ["INSERT"]),
         ];
 
+        /// <summary>Now in UTC ticks, as every instant is stored, by the database's clock (the app's, on SQLite).</summary>
+        private const string NowTicks = "CAST((julianday('now') - 2440587.5) * 864000000000 AS INTEGER) + 621355968000000000";
+
         private static string TriggerName(string table, string change) => $"TR_{table}_{change}_ConfigVersion";
 
         /// <inheritdoc />
@@ -43,7 +46,8 @@ namespace CouponAdmin.Core.Persistence.Migrations
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoresChangedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -52,17 +56,19 @@ namespace CouponAdmin.Core.Persistence.Migrations
 
             migrationBuilder.InsertData(
                 table: "ConfigVersions",
-                columns: new[] { "Id", "Version" },
-                values: new object[] { 1, 0L });
+                columns: new[] { "Id", "StoresChangedAt", "Version" },
+                values: new object[] { 1, null, 0L });
 
             // Raised in the statement that makes the change, so the new version commits (or rolls back) with it.
             foreach (var (table, events) in SnapshotSources)
             {
+                // A change of the store tree is also dated: the in-store feed answers in full after one.
+                var alsoSet = table == "OrgEntities" ? $""", "StoresChangedAt" = {NowTicks}""" : "";
                 foreach (var change in events)
                 {
                     migrationBuilder.Sql($"""
                         CREATE TRIGGER "{TriggerName(table, change)}" AFTER {change} ON "{table}"
-                        BEGIN UPDATE "ConfigVersions" SET "Version" = "Version" + 1; END;
+                        BEGIN UPDATE "ConfigVersions" SET "Version" = "Version" + 1{alsoSet}; END;
                         """);
                 }
             }
