@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "upload" => await UploadBenchmark.RunAsync(Options.Parse(args[1..])),
     "dashboard" => await DashboardBenchmark.RunAsync(Options.Parse(args[1..])),
     "reminders" => await RemindersBenchmark.RunAsync(Options.Parse(args[1..])),
+    "instore" => await InstoreBenchmark.RunAsync(Options.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -17,11 +18,15 @@ static int Usage()
         CouponAdmin.Benchmarks — throughput figures (Release build recommended):
           issue --customers N [--db PATH] [--chunk N]   bulk-issue one randomized-common coupon (10 chars) to each of N customers
           codes [--count N]                             generate N auto-unique codes (10 alphanumeric) in memory
-          redeem [--coupons N] [--connections C] [--warmup W] [--endpoint redeem|validate] [--app PATH]
-                                                        start the app (Release build) on loopback and redeem N distinct coupons
-                                                        over HTTP with C concurrent connections (after W warm-up redemptions)
+          redeem [--coupons N] [--connections C] [--warmup W] [--noop M] [--validate V] [--settle S] [--app PATH]
+                                                        start the app (Release build) on loopback; with C concurrent connections
+                                                        time M no-op calls (GET /health/live), V validations, N redemptions of
+                                                        distinct coupons and M no-op calls again; print redeem ÷ no-op
           upload [--rows N] [--max-per-customer M]     upload a customers file of N rows (existing customers) to an auto-unique
                                                         offer and time it from receiving the file to the upload completed
+          instore [--requests N] [--connections C] [--stores S] [--offers O] [--app PATH]
+                                                        start the app, make S stores and O offers, and poll one store's in-store
+                                                        feed N times with If-None-Match (304) and without (200), beside the no-op
           dashboard [--coupons N]                       bulk-issue N coupons, add a year of history for 200 offers, and time the
                                                         dashboard's and an offer's figures (median of 20)
           reminders [--coupons N] [--batch B] [--deliver 0|1]

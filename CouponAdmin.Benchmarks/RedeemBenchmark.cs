@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -12,8 +11,9 @@ namespace CouponAdmin.Benchmarks;
 
 /// <summary>
 /// POS redemption over HTTP against the real app (Release build, child process, SQLite file): an auto-unique offer
-/// with customerLimit 1 is bulk-issued to N + warm-up customers (not timed), the warm-up coupons are redeemed to JIT and
-/// fill the pools, then N distinct coupons are redeemed by C concurrent connections, one POST /coupons/redeem each.
+/// with customerLimit 1 is bulk-issued to N + warm-up customers (not timed); after a warm-up of every path, C concurrent
+/// connections of one client run, in turn: the no-op (GET /health/live), N validations, the N distinct redemptions (one
+/// POST /coupons/redeem each) and the no-op again. Redeem ÷ no-op is the figure that survives a loaded machine.
 /// </summary>
 internal static class RedeemBenchmark
 {
@@ -24,8 +24,9 @@ internal static class RedeemBenchmark
         var coupons = (int)options.Long("coupons", 20_000);
         var connections = (int)options.Long("connections", 32);
         var warmup = (int)options.Long("warmup", 2_000);
-        // "validate" answers as redeem would without the write transaction: the read path alone, for comparison.
-        var endpoint = options.String("endpoint") ?? "redeem";
+        // The yardstick: the app's cheapest endpoint, driven by the same client and connections in the same run.
+        var noops = (int)options.Long("noop", 2L * coupons);
+        var validates = (int)options.Long("validate", coupons);
         if (AppProcess.FindAppDll(options.String("app")) is not { } appDll)
         {
             Console.Error.WriteLine("CouponAdmin.dll (Release) was not found beside this program; build it first: dotnet build -c Release CouponAdmin");
@@ -54,80 +55,56 @@ internal static class RedeemBenchmark
         using var pos = new HttpClient(handler) { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
         pos.DefaultRequestHeaders.Add("X-Api-Key", app.ApiKey);
 
-        var warm = await RedeemAllAsync(pos, endpoint, Bodies(pairs.Take(warmup), "warm"), connections);
-        Console.WriteLine($"warm-up: {warmup:N0} redemptions in {warm.Elapsed.TotalSeconds:N1} s, {warm.Errors.Values.Sum():N0} errors (not timed below)");
+        var warmBodies = Bodies(pairs.Take(warmup), "warm");
+        var benchBodies = Bodies(pairs.Skip(warmup), "bench");
+        var live = new Uri("/health/live", UriKind.Relative);
+        HttpRequestMessage NoOp(int _) => new(HttpMethod.Get, live);
 
-        var appCpuBefore = app.CpuTime();
-        var selfCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var run = await RedeemAllAsync(pos, endpoint, Bodies(pairs.Skip(warmup), "bench"), connections);
-        var appCpu = app.CpuTime() - appCpuBefore;
-        var selfCpu = Process.GetCurrentProcess().TotalProcessorTime - selfCpuBefore;
+        // Warm-up (not timed): JIT every path and fill the pools; validating changes nothing.
+        PhaseResult[] warm =
+        [
+            await HttpLoad.RunAsync("warm no-op", app, pos, warmup, connections, NoOp),
+            await HttpLoad.RunAsync("warm validate", app, pos, warmup, connections, i => Post("validate", benchBodies[i % benchBodies.Length])),
+            await HttpLoad.RunAsync("warm redeem", app, pos, warmup, connections, i => Post("redeem", warmBodies[i])),
+        ];
+        Console.WriteLine($"warm-up: {warmup:N0} each of no-op, validate, redeem; {warm.Sum(w => w.ErrorCount):N0} errors (not timed below)");
+        // Tiered JIT recompiles hot methods in the background once new methods stop appearing, and only after counting
+        // calls made since: a pause, a second round and another pause, or the first timed phase runs on unoptimised code.
+        var settle = TimeSpan.FromSeconds(options.Long("settle", 2));
+        await Task.Delay(settle);
+        await HttpLoad.RunAsync("warm no-op", app, pos, warmup, connections, NoOp);
+        await HttpLoad.RunAsync("warm validate", app, pos, warmup, connections, i => Post("validate", benchBodies[i % benchBodies.Length]));
+        await Task.Delay(settle);
 
-        var wall = run.Elapsed.TotalSeconds;
-        Array.Sort(run.Ticks);
-        Console.WriteLine($"POST /api/v1/coupons/{endpoint}");
-        Report.Line("redemptions", coupons, "");
-        Report.Line("connections", connections, "");
-        Report.Line("wall time", wall, "s");
-        Report.Line("throughput", coupons / wall, "redemptions/s");
-        Report.Line("latency p50", Milliseconds(Percentile(run.Ticks, 0.50)), "ms");
-        Report.Line("latency p95", Milliseconds(Percentile(run.Ticks, 0.95)), "ms");
-        Report.Line("latency p99", Milliseconds(Percentile(run.Ticks, 0.99)), "ms");
-        Report.Line("latency max", Milliseconds(run.Ticks[^1]), "ms");
-        Report.Line("errors (non-200)", run.Errors.Values.Sum(), "");
-        foreach (var (what, count) in run.Errors.OrderByDescending(e => e.Value))
+        // The no-op runs before and after the POS phases: a difference between the two shows the machine's load drifting.
+        var phases = new List<PhaseResult> { await HttpLoad.RunAsync("no-op", app, pos, noops, connections, NoOp) };
+        if (validates > 0)
         {
-            Console.WriteLine($"  {what}: {count:N0}");
+            phases.Add(await HttpLoad.RunAsync("validate", app, pos, validates, connections, i => Post("validate", benchBodies[i % benchBodies.Length])));
         }
 
-        Report.Line("app CPU", appCpu.TotalSeconds / wall, "cores");
-        Report.Line("benchmark client CPU", selfCpu.TotalSeconds / wall, "cores");
+        phases.Add(await HttpLoad.RunAsync("redeem", app, pos, coupons, connections, i => Post("redeem", benchBodies[i])));
+        phases.Add(await HttpLoad.RunAsync("no-op (after)", app, pos, noops, connections, NoOp));
+
+        Console.WriteLine($"GET /health/live (no-op), POST /api/v1/coupons/validate and /redeem; {connections} connections, one client");
+        HttpLoad.PrintTable(phases);
+        var noop = (phases[0].PerSecond + phases[^1].PerSecond) / 2;
+        HttpLoad.PrintRatio("redeem ÷ no-op", phases.Single(p => p.Name == "redeem").PerSecond / noop);
+        if (phases.SingleOrDefault(p => p.Name == "validate") is { } validate)
+        {
+            HttpLoad.PrintRatio("validate ÷ no-op", validate.PerSecond / noop);
+        }
+
         Report.Line("peak memory (app)", app.PeakMegabytes(), "MB");
         Report.Line("peak memory (client)", Report.PeakMegabytes(), "MB");
-        return run.Errors.IsEmpty && warm.Errors.IsEmpty ? 0 : 1;
+        return phases.Concat(warm).All(p => p.ErrorCount == 0) ? 0 : 1;
     }
 
-    private sealed record RunResult(TimeSpan Elapsed, long[] Ticks, ConcurrentDictionary<string, int> Errors);
-
-    /// <summary>C workers take the next body from a shared counter until none is left; each latency lands in its own slot.</summary>
-    private static async Task<RunResult> RedeemAllAsync(HttpClient pos, string endpoint, byte[][] bodies, int connections)
-    {
-        var ticks = new long[bodies.Length];
-        var errors = new ConcurrentDictionary<string, int>();
-        var next = -1;
-        var uri = new Uri($"/api/v1/coupons/{endpoint}", UriKind.Relative);
-
-        async Task WorkerAsync()
+    private static HttpRequestMessage Post(string endpoint, byte[] body) =>
+        new(HttpMethod.Post, new Uri($"/api/v1/coupons/{endpoint}", UriKind.Relative))
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < bodies.Length)
-            {
-                var content = new ByteArrayContent(bodies[i]);
-                content.Headers.ContentType = Json;
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await pos.PostAsync(uri, content);
-                    var body = await response.Content.ReadAsByteArrayAsync();
-                    ticks[i] = Stopwatch.GetTimestamp() - started;
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        errors.AddOrUpdate($"{(int)response.StatusCode} {ProblemCode(body)}", 1, (_, n) => n + 1);
-                    }
-                }
-                catch (HttpRequestException e)
-                {
-                    ticks[i] = Stopwatch.GetTimestamp() - started;
-                    errors.AddOrUpdate($"exception {e.HttpRequestError}", 1, (_, n) => n + 1);
-                }
-            }
-        }
-
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(WorkerAsync)));
-        watch.Stop();
-        return new RunResult(watch.Elapsed, ticks, errors);
-    }
+            Content = new ByteArrayContent(body) { Headers = { ContentType = Json } },
+        };
 
     /// <summary>Request bodies serialized before timing, each with its own POS transaction id.</summary>
     private static byte[][] Bodies(IEnumerable<(string Code, long CustomerId)> pairs, string prefix) =>
@@ -135,23 +112,6 @@ internal static class RedeemBenchmark
         .. pairs.Select((p, i) => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
             $$"""{"code":"{{p.Code}}","customer":{"type":"userId","value":"{{p.CustomerId}}"},"billAmount":1200.00,"transactionId":"{{prefix}}-{{i}}"}"""))),
     ];
-
-    private static string ProblemCode(byte[] body)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            return doc.RootElement.TryGetProperty("code", out var code) ? code.GetString() ?? "" : "";
-        }
-        catch (JsonException)
-        {
-            return "(not problem details)";
-        }
-    }
-
-    private static long Percentile(long[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
     private static async Task<long> CreateActiveOfferAsync(HttpClient admin)
     {

@@ -103,7 +103,7 @@ public static class CodeSpaces
         return code => Decode(spaces, code);
     }
 
-    private static List<(long, long)> Decode(IReadOnlyList<KnownCodeSpace> spaces, string code)
+    internal static List<(long, long)> Decode(IReadOnlyList<KnownCodeSpace> spaces, string code)
     {
         var found = new List<(long, long)>();
         foreach (var (space, generator) in spaces)

@@ -45,6 +45,7 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<Reporting.OfferDailyCount> OfferDailyCounts => Set<Reporting.OfferDailyCount>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ReminderCursor> ReminderCursors => Set<ReminderCursor>();
+    public DbSet<ConfigVersion> ConfigVersions => Set<ConfigVersion>();
 
     /// <summary>
     /// Identity's schema without passkeys, fixed here: Identity otherwise reads it from the app's options, which

@@ -68,14 +68,17 @@ internal static class Sql
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name;
-        p.Value = value switch
-        {
-            null => DBNull.Value,
-            DateTimeOffset at => at.UtcTicks,
-            bool b => b ? 1 : 0,
-            _ => value,
-        };
+        p.Value = ToDb(value);
         cmd.Parameters.Add(p);
         return p;
     }
+
+    /// <summary>A value as the columns store it: instants as UTC ticks, booleans as 0 or 1.</summary>
+    public static object ToDb(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTimeOffset at => at.UtcTicks,
+        bool b => b ? 1 : 0,
+        _ => value,
+    };
 }

@@ -39,6 +39,15 @@ public static class SqliteSetup
         }
     }
 
+    /// <summary>A connection outside EF (the point-of-sale path keeps its own open), with the same settings as the context's.</summary>
+    internal static SqliteConnection Open(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        PragmaInterceptor.Apply(connection);
+        return connection;
+    }
+
     private sealed class PragmaInterceptor : DbConnectionInterceptor
     {
         public static readonly PragmaInterceptor Instance = new();
@@ -55,7 +64,7 @@ public static class SqliteSetup
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = [];
         private static readonly object Marker = new();
 
-        private static void Apply(DbConnection connection)
+        public static void Apply(DbConnection connection)
         {
             var handle = (connection as SqliteConnection)?.Handle;
             if (handle is not null && Applied.TryGetValue(handle, out _))

@@ -11,9 +11,11 @@ public static class WriteGate
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
-    public static async Task<IDisposable> EnterAsync(CouponDbContext db, CancellationToken ct)
+    public static Task<IDisposable> EnterAsync(CouponDbContext db, CancellationToken ct) => EnterAsync(db.Database.GetConnectionStringOrEmpty(), ct);
+
+    public static async Task<IDisposable> EnterAsync(string connectionString, CancellationToken ct)
     {
-        var gate = Gates.GetOrAdd(db.Database.GetConnectionStringOrEmpty(), _ => new SemaphoreSlim(1, 1));
+        var gate = Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         return new Release(gate);
     }

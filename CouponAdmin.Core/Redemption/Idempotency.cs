@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Redemption;
 
@@ -23,48 +22,45 @@ internal static class Idempotency
     /// <summary>The key to remember answers under, or null when the request has none (absent or blank).</summary>
     public static IdempotencyKey? OrNone(IdempotencyKey? key) => key is { IsBlank: false } ? key : null;
 
-    public static async Task<Result<RedemptionOutcome>?> ReplayAsync(CouponDbContext db, IdempotencyKey? key, RedeemRequest request, CancellationToken ct)
+    public static async Task<Result<RedemptionOutcome>?> ReplayAsync(SqlSession s, IdempotencyKey? key, RedeemRequest request, CancellationToken ct)
     {
         if (key is null)
         {
             return null;
         }
 
-        var stored = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == key.Scope && r.Key == key.Value, ct);
-        if (stored is null)
+        string hash, stored;
+        await using (var reader = await s.Command("""SELECT "RequestHash", "Outcome" FROM "IdempotencyRecords" WHERE "Scope" = @scope AND "Key" = @key""",
+                         ("@scope", key.Scope), ("@key", key.Value)).ExecuteReaderAsync(ct))
         {
-            return null;
+            if (!await reader.ReadAsync(ct))
+            {
+                return null;
+            }
+
+            (hash, stored) = (reader.GetString(0), reader.GetString(1));
         }
 
-        if (stored.RequestHash != Hash(request))
+        if (hash != Hash(request))
         {
             return Result<RedemptionOutcome>.Failure(Error.Rule(ErrorCodes.IdempotencyKeyReused,
                 $"The Idempotency-Key '{key.Value}' was first used with a different request; use a new key for a new redemption."));
         }
 
-        var outcome = JsonSerializer.Deserialize<StoredOutcome>(stored.Outcome, CouponJson.Options)!;
+        var outcome = JsonSerializer.Deserialize<StoredOutcome>(stored, CouponJson.Options)!;
         return outcome.Value is not null
             ? Result<RedemptionOutcome>.Success(outcome.Value)
             : Result<RedemptionOutcome>.Failure(new Error(outcome.Code!, outcome.Message!, outcome.Kind));
     }
 
-    /// <summary>Adds the answer to the unit of work; it commits with the redemption (or the refusal) it describes.</summary>
-    public static void Remember(CouponDbContext db, IdempotencyKey? key, RedeemRequest request, Result<RedemptionOutcome> outcome, DateTimeOffset now)
+    /// <summary>Records the answer in the caller's transaction: it commits with the redemption (or the refusal) it describes.</summary>
+    public static Task RememberAsync(SqlSession s, IdempotencyKey key, RedeemRequest request, Result<RedemptionOutcome> outcome, DateTimeOffset now,
+        CancellationToken ct)
     {
-        if (key is null)
-        {
-            return;
-        }
-
         var stored = new StoredOutcome(outcome.Value, outcome.Error?.Code, outcome.Error?.Message, outcome.Error?.Kind ?? ErrorKind.Rule);
-        db.IdempotencyRecords.Add(new IdempotencyRecord
-        {
-            Scope = key.Scope,
-            Key = key.Value,
-            RequestHash = Hash(request),
-            Outcome = JsonSerializer.Serialize(stored, CouponJson.Options),
-            CreatedAt = now,
-        });
+        return s.ExecuteAsync("""
+            INSERT INTO "IdempotencyRecords" ("Scope", "Key", "RequestHash", "Outcome", "CreatedAt") VALUES (@scope, @key, @hash, @outcome, @at)
+            """, ct, ("@scope", key.Scope), ("@key", key.Value), ("@hash", Hash(request)), ("@outcome", JsonSerializer.Serialize(stored, CouponJson.Options)), ("@at", now));
     }
 
     private static string Hash(RedeemRequest request) =>

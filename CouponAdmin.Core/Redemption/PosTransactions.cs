@@ -6,20 +6,20 @@ namespace CouponAdmin.Core.Redemption;
 /// <summary>
 /// One redemption per code and point-of-sale transaction within an offer, while it stands: a till that retries without
 /// an Idempotency-Key, or an offline file uploaded twice, must not redeem again. The unique index on
-/// <c>Redemptions (OfferId, Code, TransactionId) WHERE Active</c> decides under concurrency; this check, inside the
-/// write lock and before any counter moves, gives the clear answer. A reversal frees the transaction id.
+/// <c>Redemptions (OfferId, Code, TransactionId) WHERE Active</c> decides: the redemption row is inserted before any
+/// counter moves, and a repeat inserts nothing. A reversal frees the transaction id.
 /// </summary>
 internal static class PosTransactions
 {
     public static string Normalize(string transactionId) => transactionId.Trim();
 
-    public static async Task<Error?> UnusedAsync(CouponDbContext db, RedemptionContext c, string transactionId, CancellationToken ct)
+    /// <summary>The refusal of a repeat, naming the redemption that already stands for the transaction.</summary>
+    public static async Task<Error> DuplicateAsync(SqlSession s, RedemptionContext c, string transactionId, CancellationToken ct)
     {
-        var tx = Normalize(transactionId);
-        var earlier = await db.ScalarAsync<long>("""
+        var earlier = await s.Int64Async("""
             SELECT "Id" FROM "Redemptions" WHERE "OfferId" = @o AND "Code" = @code AND "TransactionId" = @tx AND "Active" = 1 LIMIT 1
-            """, ct, ("@o", c.Offer.Id), ("@code", c.Code), ("@tx", tx));
-        return earlier is { } id ? Duplicate(c.Code, tx, id) : null;
+            """, ct, ("@o", c.Offer.Id), ("@code", c.Code), ("@tx", transactionId));
+        return Duplicate(c.Code, transactionId, earlier);
     }
 
     public static Error Duplicate(string code, string transactionId, long? redemptionId) =>

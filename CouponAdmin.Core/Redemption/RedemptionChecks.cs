@@ -65,23 +65,27 @@ internal static class RedemptionChecks
     public static Error? StoreAllowed(RedemptionContext c)
     {
         var allowed = c.Settings.OrgEntities;
-        if (allowed.Count == 0)
+        if (Allows(allowed, c.Place))
         {
             return null;
         }
 
-        var p = c.Place;
-        var where = (p.TillId ?? p.StoreId) is { } id ? $"'{id}'" : "an unnamed store";
-        var here = new List<OrgEntityRef>();
-        if (p.TillId is not null) here.Add(new(OrgEntityType.Till, p.TillId));
-        if (p.StoreId is not null) here.Add(new(OrgEntityType.Store, p.StoreId));
-        if (p.ZoneId is not null) here.Add(new(OrgEntityType.Zone, p.ZoneId));
-        if (p.ConceptId is not null) here.Add(new(OrgEntityType.Concept, p.ConceptId));
-        return here.Any(h => allowed.Any(a => a.Type == h.Type && string.Equals(a.Id, h.Id, StringComparison.OrdinalIgnoreCase)))
-            ? null
-            : Error.Rule(ErrorCodes.StoreNotAllowed,
-                $"Offer {c.Offer.Id} cannot be redeemed at {where}; it is limited to {string.Join(", ", allowed.Select(a => $"{a.Type.ToString().ToUpperInvariant()} {a.Id}"))}.");
+        var where = (c.Place.TillId ?? c.Place.StoreId) is { } id ? $"'{id}'" : "an unnamed store";
+        return Error.Rule(ErrorCodes.StoreNotAllowed,
+            $"Offer {c.Offer.Id} cannot be redeemed at {where}; it is limited to {string.Join(", ", allowed.Select(a => $"{a.Type.ToString().ToUpperInvariant()} {a.Id}"))}.");
     }
+
+    /// <summary>Whether an offer limited to <paramref name="allowed"/> (none: no limit) can be redeemed at <paramref name="place"/>.</summary>
+    public static bool Allows(IReadOnlyList<OrgEntityRef> allowed, RedemptionPlace place) =>
+        allowed.Count == 0 || allowed.Any(a => a.Type switch
+        {
+            OrgEntityType.Till => Same(a.Id, place.TillId),
+            OrgEntityType.Store => Same(a.Id, place.StoreId),
+            OrgEntityType.Zone => Same(a.Id, place.ZoneId),
+            _ => Same(a.Id, place.ConceptId),
+        });
+
+    private static bool Same(string id, string? here) => here is not null && string.Equals(id, here, StringComparison.OrdinalIgnoreCase);
 
     public static Error? BillAmount(RedemptionContext c, decimal bill)
     {

@@ -5,20 +5,37 @@ using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
+using CouponAdmin.Core.Pos;
 
 namespace CouponAdmin.Core.Redemption;
 
 /// <summary>Where a redemption happens: the till (if any), its store, the store's zone and concept, and its currency.</summary>
-public sealed record RedemptionPlace(string? TillId, string? StoreId, string? ZoneId, string? ConceptId, string? Currency);
+public sealed record RedemptionPlace(string? TillId, string? StoreId, string? ZoneId, string? ConceptId, string? Currency)
+{
+    /// <summary>The place a request names: a known till decides its store; otherwise the store as sent.</summary>
+    internal static RedemptionPlace Of(OrgTree org, string? storeId, string? tillId)
+    {
+        storeId = storeId?.Trim();
+        tillId = tillId?.Trim();
+        if (!string.IsNullOrEmpty(tillId))
+        {
+            storeId = org.Till(tillId)?.ParentId ?? storeId;
+        }
+
+        var store = string.IsNullOrEmpty(storeId) ? null : org.Store(storeId);
+        return new RedemptionPlace(string.IsNullOrEmpty(tillId) ? null : tillId, storeId, store?.ParentId, store?.ConceptId, store?.Currency);
+    }
+}
 
 /// <summary>Everything the redemption rules read, loaded once: the coupon, its offer, the customer, the place and the time.</summary>
 internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Customer, RedemptionPlace Place, DateTimeOffset At, TimeZoneInfo Zone,
-    string BaseCurrency, string Code, bool HoldsCoupon)
+    string BaseCurrency, ExchangeRateTable Rates, string Code, bool HoldsCoupon)
 {
     public RedemptionSettings Settings => Offer.Definition.Redemption;
 
-    public static async Task<Result<RedemptionContext>> LoadAsync(CouponDbContext db, RedeemRequest request, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The coupon and the customer from one read (<see cref="CouponRead"/>); the offer, the place and the org from the snapshot.</summary>
+    public static async Task<Result<RedemptionContext>> LoadAsync(SqlSession session, PosPath pos, RedeemRequest request, DateTimeOffset now,
+        CancellationToken ct)
     {
         var identifier = CustomerIdentifiers.Parse(request.CustomerType, request.CustomerValue);
         if (!identifier.IsSuccess)
@@ -27,50 +44,55 @@ internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Cu
         }
 
         var code = CodeFormat.Normalize(request.Code ?? "");
-        var byCode = await CouponLookup.ByCodeAsync(db, code, ct);
-        var first = await byCode.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
-        if (first is null)
+        var at = request.At ?? now;
+        var snapshot = await pos.CurrentAsync();
+        var decoded = snapshot.Decode(code);
+        var rows = await CouponRead.ReadAsync(session, code, decoded, identifier.Value!, at, ct);
+        if (rows.Version > snapshot.Version)
+        {
+            // Settings changed since the snapshot was taken; a new code space may even be what made this code.
+            snapshot = await pos.SnapshotAsync(rows.Version);
+            var again = snapshot.Decode(code);
+            if (!again.SequenceEqual(decoded))
+            {
+                rows = await CouponRead.ReadAsync(session, code, again, identifier.Value!, at, ct);
+            }
+        }
+
+        if (First(rows.Coupons, _ => true) is not { } first)
         {
             return Error.Rule(ErrorCodes.CouponNotFound, $"There is no coupon '{code}'.");
         }
 
-        var customer = await CustomerDirectory.ByIdentifier(db.Customers.AsNoTracking(), identifier.Value!).FirstOrDefaultAsync(ct);
-        if (customer is null)
+        if (rows.Customer is not { } customer)
         {
             return CustomerDirectory.NotFound(identifier.Value!, ErrorKind.Rule);
         }
 
         // A common code has a row per holder: the customer's own, or (anyone can redeem) a holder's row still in force.
-        var at = request.At ?? now;
-        var own = first.CustomerId == customer.UserId
-            ? first
-            : await byCode.AsNoTracking().Where(c => c.CustomerId == customer.UserId).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        var own = first.CustomerId == customer.UserId ? first : First(rows.Coupons, c => c.CustomerId == customer.UserId);
         var coupon = own
-            ?? await byCode.AsNoTracking()
-                .Where(c => c.CustomerId != null && (c.Status == CouponStatus.Issued || c.Status == CouponStatus.Redeemed) && (c.ExpiresAt == null || c.ExpiresAt >= at))
-                .OrderBy(c => c.Id).FirstOrDefaultAsync(ct)
-            ?? (first.CustomerId is null ? await byCode.AsNoTracking().Where(c => c.CustomerId != null).OrderBy(c => c.Id).FirstOrDefaultAsync(ct) : null)
+            ?? First(rows.Coupons, c => c.CustomerId != null && (c.Status == CouponStatus.Issued || c.Status == CouponStatus.Redeemed) && (c.ExpiresAt == null || c.ExpiresAt >= at))
+            ?? (first.CustomerId is null ? First(rows.Coupons, c => c.CustomerId != null) : null)
             ?? first;
-        var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == coupon.OfferId, ct);
-        var place = await PlaceAsync(db, request, ct);
-        var org = await db.OrgSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OrgSettings();
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(org.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
-        return new RedemptionContext(coupon, offer, customer, place, at, zone, org.BaseCurrency, code, own is not null);
+        // Every offer a coupon can name is in a snapshot at least as new as the coupon's read: creating one raises the version.
+        var offer = snapshot.Offers[coupon.OfferId];
+        var place = RedemptionPlace.Of(snapshot.Org, request.StoreId, request.TillId);
+        return new RedemptionContext(coupon, offer, customer, place, at, snapshot.Zone, snapshot.BaseCurrency, snapshot.Rates, code, own is not null);
     }
 
-    private static async Task<RedemptionPlace> PlaceAsync(CouponDbContext db, RedeemRequest request, CancellationToken ct)
+    /// <summary>The oldest coupon (lowest id) that matches.</summary>
+    private static Coupon? First(List<Coupon> coupons, Func<Coupon, bool> matches)
     {
-        var storeId = request.StoreId?.Trim();
-        var tillId = request.TillId?.Trim();
-        if (!string.IsNullOrEmpty(tillId))
+        Coupon? first = null;
+        foreach (var c in coupons)
         {
-            var till = await db.OrgEntities.AsNoTracking().FirstOrDefaultAsync(e => e.Type == OrgEntityType.Till && e.EntityId == tillId, ct);
-            storeId = till?.ParentId ?? storeId;
+            if (matches(c) && (first is null || c.Id < first.Id))
+            {
+                first = c;
+            }
         }
 
-        var store = string.IsNullOrEmpty(storeId)
-            ? null
-            : await db.OrgEntities.AsNoTracking().FirstOrDefaultAsync(e => e.Type == OrgEntityType.Store && e.EntityId == storeId, ct);
-        return new RedemptionPlace(string.IsNullOrEmpty(tillId) ? null : tillId, storeId, store?.ParentId, store?.ConceptId, store?.Currency);
+        return first;
     }
 }

@@ -11,61 +11,54 @@ namespace CouponAdmin.Core.Redemption;
 /// </summary>
 internal static class RedemptionCounters
 {
-    public static async Task<Error?> CountAsync(CouponDbContext db, RedemptionContext c, CancellationToken ct)
+    public static async Task<Error?> CountAsync(SqlSession s, RedemptionContext c, CancellationToken ct)
     {
-        var s = c.Settings;
+        var settings = c.Settings;
         var offerId = c.Offer.Id;
         var customerId = c.Customer.UserId;
 
-        if (s.MinGapDays > 0)
+        // Each limit below is one upsert: the first redemption at a level inserts its counter, a later one raises it only
+        // while the condition holds, and a row count of 0 is the refusal.
+        if (settings.MinGapDays > 0)
         {
-            await db.ExecuteAsync("""INSERT INTO "CustomerOfferRedemptions" ("OfferId", "CustomerId", "LastRedeemedAt") VALUES (@o, @c, NULL) ON CONFLICT DO NOTHING""",
-                ct, ("@o", offerId), ("@c", customerId));
-            var gapStart = c.At.AddDays(-s.MinGapDays);
-            if (await db.ExecuteAsync("""
-                UPDATE "CustomerOfferRedemptions" SET "LastRedeemedAt" = @at
-                WHERE "OfferId" = @o AND "CustomerId" = @c AND ("LastRedeemedAt" IS NULL OR "LastRedeemedAt" <= @gapStart)
+            var gapStart = c.At.AddDays(-settings.MinGapDays);
+            if (await s.ExecuteAsync("""
+                INSERT INTO "CustomerOfferRedemptions" ("OfferId", "CustomerId", "LastRedeemedAt") VALUES (@o, @c, @at)
+                ON CONFLICT ("OfferId", "CustomerId") DO UPDATE SET "LastRedeemedAt" = excluded."LastRedeemedAt"
+                WHERE "LastRedeemedAt" IS NULL OR "LastRedeemedAt" <= @gapStart
                 """, ct, ("@o", offerId), ("@c", customerId), ("@at", c.At), ("@gapStart", gapStart)) == 0)
             {
-                return Error.Rule(ErrorCodes.RedemptionGapNotMet, $"Customer {customerId} redeemed offer {offerId} less than {s.MinGapDays} day(s) ago.");
+                return Error.Rule(ErrorCodes.RedemptionGapNotMet, $"Customer {customerId} redeemed offer {offerId} less than {settings.MinGapDays} day(s) ago.");
             }
         }
 
         // Code level: all customers on one code; without "anyone can redeem" it is the customer level.
-        var codeLimit = s.AnyoneCanRedeem ? s.CodeLimit : null;
-        if (await db.ExecuteAsync("""
+        var codeLimit = settings.AnyoneCanRedeem ? settings.CodeLimit : null;
+        if (await s.ExecuteAsync("""
             UPDATE "Coupons" SET "RedemptionCount" = "RedemptionCount" + 1, "Status" = 'Redeemed', "LastStatusChangeAt" = @at
             WHERE "Id" = @id AND "Status" IN ('Issued', 'Redeemed') AND (@limit IS NULL OR "RedemptionCount" < @limit)
             """, ct, ("@id", c.Coupon.Id), ("@limit", codeLimit), ("@at", c.At)) == 0)
         {
-            var status = await db.StringAsync("""SELECT "Status" FROM "Coupons" WHERE "Id" = @id""", ct, ("@id", c.Coupon.Id));
+            var status = await s.StringAsync("""SELECT "Status" FROM "Coupons" WHERE "Id" = @id""", ct, ("@id", c.Coupon.Id));
             return status == nameof(CouponStatus.Revoked)
                 ? Error.Rule(ErrorCodes.CouponRevoked, $"Coupon '{c.Code}' was revoked a moment ago.")
                 : Error.Rule(ErrorCodes.CodeRedemptionLimitReached, $"Coupon '{c.Code}' has been redeemed its limit of {codeLimit} time(s).");
         }
 
-        if (s.CustomerLimit is { } customerLimit)
+        if (settings.CustomerLimit is { } customerLimit && await s.ExecuteAsync("""
+            INSERT INTO "CustomerCodeRedemptions" ("OfferId", "Code", "CustomerId", "Count") SELECT @o, @code, @c, 1 WHERE @limit > 0
+            ON CONFLICT ("OfferId", "Code", "CustomerId") DO UPDATE SET "Count" = "Count" + 1 WHERE "Count" < @limit
+            """, ct, ("@o", offerId), ("@code", c.Code), ("@c", customerId), ("@limit", customerLimit)) == 0)
         {
-            await db.ExecuteAsync("""INSERT INTO "CustomerCodeRedemptions" ("OfferId", "Code", "CustomerId", "Count") VALUES (@o, @code, @c, 0) ON CONFLICT DO NOTHING""",
-                ct, ("@o", offerId), ("@code", c.Code), ("@c", customerId));
-            if (await db.ExecuteAsync("""
-                UPDATE "CustomerCodeRedemptions" SET "Count" = "Count" + 1
-                WHERE "OfferId" = @o AND "Code" = @code AND "CustomerId" = @c AND "Count" < @limit
-                """, ct, ("@o", offerId), ("@code", c.Code), ("@c", customerId), ("@limit", customerLimit)) == 0)
-            {
-                return Error.Rule(ErrorCodes.CustomerRedemptionLimitReached, $"Customer {customerId} has redeemed '{c.Code}' its limit of {customerLimit} time(s).");
-            }
+            return Error.Rule(ErrorCodes.CustomerRedemptionLimitReached, $"Customer {customerId} has redeemed '{c.Code}' its limit of {customerLimit} time(s).");
         }
 
-        if (s.SeriesLimit is { } seriesLimit)
+        if (settings.SeriesLimit is { } seriesLimit && await s.ExecuteAsync("""
+            INSERT INTO "OfferCounters" ("OfferId", "IssuedCount", "RedeemedCount") SELECT @o, 0, 1 WHERE @limit > 0
+            ON CONFLICT ("OfferId") DO UPDATE SET "RedeemedCount" = "RedeemedCount" + 1 WHERE "RedeemedCount" < @limit
+            """, ct, ("@o", offerId), ("@limit", seriesLimit)) == 0)
         {
-            await IssuanceCounters.EnsureOfferRowAsync(db, offerId, ct);
-            if (await db.ExecuteAsync("""
-                UPDATE "OfferCounters" SET "RedeemedCount" = "RedeemedCount" + 1 WHERE "OfferId" = @o AND "RedeemedCount" < @limit
-                """, ct, ("@o", offerId), ("@limit", seriesLimit)) == 0)
-            {
-                return Error.Rule(ErrorCodes.SeriesRedemptionLimitReached, $"Offer {offerId} has been redeemed its limit of {seriesLimit:N0} time(s).");
-            }
+            return Error.Rule(ErrorCodes.SeriesRedemptionLimitReached, $"Offer {offerId} has been redeemed its limit of {seriesLimit:N0} time(s).");
         }
 
         return null;

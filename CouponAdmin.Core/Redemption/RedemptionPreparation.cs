@@ -1,5 +1,5 @@
 using CouponAdmin.Core.Common;
-using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Pos;
 
 namespace CouponAdmin.Core.Redemption;
 
@@ -8,9 +8,14 @@ internal sealed record PreparedRedemption(RedemptionContext Context, DiscountGiv
 /// <summary>The read-only half shared by redeem and validate: load the coupon and its world, apply the rules, price it.</summary>
 internal static class RedemptionPreparation
 {
-    public static async Task<Result<PreparedRedemption>> PrepareAsync(CouponDbContext db, RedeemRequest request, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Result<PreparedRedemption>> PrepareAsync(PosPath pos, RedeemRequest request, DateTimeOffset now, CancellationToken ct)
     {
-        var loaded = await RedemptionContext.LoadAsync(db, request, now, ct);
+        Result<RedemptionContext> loaded;
+        using (var lease = pos.Rent())
+        {
+            loaded = await RedemptionContext.LoadAsync(lease.Session, pos, request, now, ct);
+        }
+
         if (!loaded.IsSuccess)
         {
             return loaded.Error!;
@@ -23,7 +28,7 @@ internal static class RedemptionPreparation
         }
 
         var currency = c.Place.Currency ?? request.Currency ?? c.BaseCurrency;
-        var discount = await DiscountCalculator.CalculateAsync(db, c.Offer.Definition.Discount, request.BillAmount, currency, c.BaseCurrency, ct);
+        var discount = DiscountCalculator.Calculate(c.Rates, c.Offer.Definition.Discount, request.BillAmount, currency, c.BaseCurrency);
         return discount.IsSuccess ? new PreparedRedemption(c, discount.Value!) : discount.Error!;
     }
 }

@@ -1,15 +1,16 @@
 using CouponAdmin.Core.Common;
-using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Pos;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Redemption;
 
 /// <summary>
-/// Answers as <see cref="RedeemCoupon"/> would, changing nothing: every rule, the limits read from their counters,
-/// and the discount. (A racing redemption can still take the last use between a validate and a redeem.)
+/// Answers as <see cref="RedeemCoupon"/> would, changing nothing: every rule, and the limits tried by the same statements
+/// in a savepoint that is rolled back, so the answer is the one a redemption would get at that moment. (A racing
+/// redemption can still take the last use between a validate and a redeem.)
 /// </summary>
-public sealed class ValidateCoupon(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock)
+public sealed class ValidateCoupon(IDbContextFactory<CouponDbContext> dbFactory, TimeProvider clock, RedemptionOptions? options = null)
 {
     public async Task<Result<RedemptionOutcome>> ExecuteAsync(RedeemRequest request, CancellationToken ct = default)
     {
@@ -18,21 +19,11 @@ public sealed class ValidateCoupon(IDbContextFactory<CouponDbContext> dbFactory,
             return invalid;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One connection for the whole call: each open runs the connection set-up again.
-        await db.Database.OpenConnectionAsync(ct);
-        var prepared = await RedemptionPreparation.PrepareAsync(db, request, clock.GetUtcNow(), ct);
-        if (!prepared.IsSuccess)
-        {
-            return prepared.Error!;
-        }
-
-        var (c, discount) = prepared.Value!;
-        // The limits are checked by trying them and rolling back: the same statements, so the same answer.
-        using var gate = await WriteGate.EnterAsync(db, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var limit = await PosTransactions.UnusedAsync(db, c, request.TransactionId, ct) ?? await RedemptionCounters.CountAsync(db, c, ct);
-        await tx.RollbackAsync(ct);
-        return limit is null ? new RedemptionOutcome(null, c.Code, c.Offer.Id, c.Customer.UserId, discount) : limit;
+        var pos = PosPath.For(dbFactory);
+        var now = clock.GetUtcNow();
+        var prepared = await RedemptionPreparation.PrepareAsync(pos, request, now, ct);
+        return prepared.IsSuccess
+            ? await pos.Writer(options).WriteAsync(new PendingRedemption(prepared, request, "validate", null, now, dryRun: true))
+            : prepared.Error!;
     }
 }

@@ -14,7 +14,11 @@ internal static class ApiSetup
 
     public static IServiceCollection AddCouponAdminApi(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(o => CouponJson.Configure(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            CouponJson.Configure(o.SerializerOptions);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, PosJson.Default);
+        });
         services.AddOpenApi();
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Unreadable bodies throw, so ApiExceptionHandler can name the field instead of a bare 400.
@@ -67,6 +71,7 @@ internal static class ApiSetup
         v1.MapResendApi();
         v1.MapBulkIssueApi();
         v1.MapRedemptionApi();
+        v1.MapInstoreApi();
         v1.MapUploadsApi(app.Services.GetRequiredService<CouponAdmin.Core.Uploads.UploadStore>().Options.MaxFileBytes);
         return app;
     }

@@ -44,8 +44,11 @@ internal static class CoreServices
         services.AddSingleton<TransferCoupon>();
         services.AddSingleton<CouponQueries>();
         services.AddSingleton<BulkIssue>();
+        services.AddSingleton(new RedemptionOptions(configuration.GetValue("Redemption:GroupCommit", true)));
         services.AddSingleton<RedeemCoupon>();
         services.AddSingleton<ValidateCoupon>();
+        services.AddSingleton(new Core.Pos.InstoreOptions(TimeSpan.FromSeconds(configuration.GetValue("Instore:ChangedSinceOverlapSeconds", 60))));
+        services.AddSingleton<Core.Pos.InstoreOffers>();
         services.AddSingleton<ReverseRedemption>();
         services.AddSingleton<RevokeCoupons>();
         services.AddSingleton<RevokeCoupon>();

@@ -15,6 +15,7 @@ internal sealed class RedemptionConfiguration : IEntityTypeConfiguration<CouponR
         builder.Property(r => r.TillId).HasMaxLength(64);
         builder.Property(r => r.Currency).HasMaxLength(3).IsRequired();
         builder.Property(r => r.TransactionId).HasMaxLength(CouponRedemption.MaxTransactionIdLength).IsRequired();
+        builder.Property(r => r.Actor).HasMaxLength(CouponRedemption.MaxActorLength);
         builder.HasIndex(r => new { r.CouponId, r.Id });
         builder.HasIndex(r => new { r.CustomerId, r.OfferId });
         // One redemption per code and POS transaction while it stands; a reversal frees the transaction id.

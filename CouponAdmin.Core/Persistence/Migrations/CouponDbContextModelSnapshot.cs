@@ -794,6 +794,29 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.ToTable("OrgSettings");
                 });
 
+            modelBuilder.Entity("CouponAdmin.Core.Persistence.ConfigVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StoresChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ConfigVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("CouponAdmin.Core.Redemption.CouponRedemption", b =>
                 {
                     b.Property<long>("Id")
@@ -802,6 +825,10 @@ namespace CouponAdmin.Core.Persistence.Migrations
 
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
@@ -829,6 +856,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReversedAt")

@@ -1,0 +1,63 @@
+using System.Data.Common;
+
+namespace CouponAdmin.Core.Persistence;
+
+/// <summary>
+/// An open connection whose statements are prepared once and then reused with new parameter values: the point-of-sale
+/// path runs the same few statements thousands of times a second, and preparing one costs about as much as running it.
+/// One caller at a time; <see cref="Transaction"/> is the transaction every statement joins.
+/// </summary>
+internal sealed class SqlSession(DbConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    public DbConnection Connection { get; } = connection;
+
+    public DbTransaction? Transaction { get; set; }
+
+    /// <summary>The prepared command for <paramref name="sql"/> with these parameter values (always the same names for one statement).</summary>
+    public DbCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (_commands.TryGetValue(sql, out var cmd))
+        {
+            foreach (var (name, value) in parameters)
+            {
+                cmd.Parameters[name].Value = Sql.ToDb(value);
+            }
+        }
+        else
+        {
+            cmd = Connection.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                Sql.AddParameter(cmd, name, value);
+            }
+
+            _commands[sql] = cmd;
+        }
+
+        cmd.Transaction = Transaction;
+        return cmd;
+    }
+
+    public Task<int> ExecuteAsync(string sql, CancellationToken ct, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        Command(sql, parameters).ExecuteNonQueryAsync(ct);
+
+    /// <summary>The first column of the first row, or null when no row came back.</summary>
+    public async Task<long?> Int64Async(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        await Command(sql, parameters).ExecuteScalarAsync(ct) is long value ? value : null;
+
+    public async Task<string?> StringAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        await Command(sql, parameters).ExecuteScalarAsync(ct) as string;
+
+    public void Dispose()
+    {
+        foreach (var cmd in _commands.Values)
+        {
+            cmd.Dispose();
+        }
+
+        Connection.Dispose();
+    }
+}

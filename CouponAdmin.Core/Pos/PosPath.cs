@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Redemption;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouponAdmin.Core.Pos;
+
+/// <summary>
+/// The point-of-sale path of one database: its current <see cref="PosSnapshot"/>, replaced when a call reads a newer
+/// <see cref="ConfigVersion"/>, a pool of open connections with their statements prepared, and the redemption writer.
+/// There is one per context factory, so it lives as long as the app (or the test) that owns the factory, and use cases
+/// built by hand with that factory share it.
+/// </summary>
+internal sealed class PosPath
+{
+    /// <summary>Idle sessions kept open; more are opened when more calls read at once, and closed when they come back.</summary>
+    private const int MaxIdleSessions = 16;
+
+    private static readonly ConditionalWeakTable<IDbContextFactory<CouponDbContext>, PosPath> Paths = [];
+
+    private readonly IDbContextFactory<CouponDbContext> _dbFactory;
+    private readonly ConcurrentBag<SqlSession> _idle = [];
+    private readonly Lock _lock = new();
+    private PosSnapshot? _current;
+    private Task<PosSnapshot>? _loading;
+    private GroupCommit? _groupCommit;
+
+    private PosPath(IDbContextFactory<CouponDbContext> dbFactory)
+    {
+        _dbFactory = dbFactory;
+        using var db = dbFactory.CreateDbContext();
+        ConnectionString = db.Database.GetConnectionString() ?? "";
+    }
+
+    public string ConnectionString { get; }
+
+    public static PosPath For(IDbContextFactory<CouponDbContext> dbFactory) => Paths.GetValue(dbFactory, f => new PosPath(f));
+
+    /// <summary>An open session from the pool, returned when the lease is disposed.</summary>
+    public SessionLease Rent() => new(this, _idle.TryTake(out var session) ? session : new SqlSession(SqliteSetup.Open(ConnectionString)));
+
+    /// <summary>Where redemptions are written: the database's group commit, or each call's own transaction.</summary>
+    public IRedemptionWriter Writer(RedemptionOptions? options) =>
+        options is { GroupCommit: false }
+            ? new PerRequestWrite(this)
+            : LazyInitializer.EnsureInitialized(ref _groupCommit, () => new GroupCommit(ConnectionString));
+
+    /// <summary>The current snapshot, loading the first one.</summary>
+    public ValueTask<PosSnapshot> CurrentAsync() => Volatile.Read(ref _current) is { } current ? new(current) : new(LoadAsync(0));
+
+    /// <summary>The snapshot of the version in the database now (one read of one row; a load only when it moved).</summary>
+    public async ValueTask<PosSnapshot> LatestAsync(CancellationToken ct)
+    {
+        long version;
+        using (var lease = Rent())
+        {
+            version = await lease.Session.Int64Async("""SELECT "Version" FROM "ConfigVersions" """, ct) ?? 0;
+        }
+
+        return await SnapshotAsync(version);
+    }
+
+    /// <summary>A snapshot at least as new as <paramref name="version"/>, a version the caller has just read.</summary>
+    public ValueTask<PosSnapshot> SnapshotAsync(long version)
+    {
+        var current = Volatile.Read(ref _current);
+        return current is not null && current.Version >= version ? new(current) : new(LoadAsync(version));
+    }
+
+    /// <summary>One load at a time, whoever asks: callers that find the snapshot out of date wait for the same load.</summary>
+    private async Task<PosSnapshot> LoadAsync(long version)
+    {
+        while (true)
+        {
+            Task<PosSnapshot> loading;
+            lock (_lock)
+            {
+                if (_current is { } current && current.Version >= version)
+                {
+                    return current;
+                }
+
+                if (_loading is null || _loading.IsCompleted)
+                {
+                    _loading = Task.Run(LoadAndPublishAsync);
+                }
+
+                loading = _loading;
+            }
+
+            if ((await loading).Version >= version)
+            {
+                return await loading;
+            }
+        }
+    }
+
+    private async Task<PosSnapshot> LoadAndPublishAsync()
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync();
+        var loaded = await PosSnapshot.LoadAsync(db, CancellationToken.None);
+        lock (_lock)
+        {
+            if (_current is null || loaded.Version > _current.Version)
+            {
+                _current = loaded;
+            }
+        }
+
+        return loaded;
+    }
+
+    private void Return(SqlSession session)
+    {
+        session.Transaction = null;
+        if (_idle.Count < MaxIdleSessions)
+        {
+            _idle.Add(session);
+        }
+        else
+        {
+            session.Dispose();
+        }
+    }
+
+    /// <summary>A session borrowed from the pool for one call.</summary>
+    public readonly struct SessionLease(PosPath path, SqlSession session) : IDisposable
+    {
+        public SqlSession Session { get; } = session;
+
+        public void Dispose() => path.Return(Session);
+    }
+}
