@@ -1,0 +1,44 @@
+using System.Data.Common;
+
+namespace CouponAdmin.Core.Persistence.Dialects;
+
+/// <summary>
+/// What differs between the database providers' SQL, and nothing else: every statement is written once, in
+/// <c>Persistence/Statements</c>, and asks its dialect for these few pieces. One dialect per provider, chosen once from
+/// the context's provider (<see cref="SqlDialects.For"/>), never by branches in the use cases.
+/// </summary>
+public interface ISqlDialect
+{
+    /// <summary>A table of the values bound as <paramref name="parameter"/> (see <see cref="List{T}"/>), aliased <paramref name="alias"/>,
+    /// whose one column is <c>{alias}.value</c>: <c>FROM {IdTable("@ids", "j")} CROSS JOIN …</c>.</summary>
+    string ListTable(string parameter, string alias);
+
+    /// <summary>The values bound as <paramref name="parameter"/> as a subquery, for <c>IN (…)</c>.</summary>
+    string ListSubquery(string parameter);
+
+    /// <summary>A list of values as the parameter <see cref="ListTable"/> reads.</summary>
+    object List<T>(IEnumerable<T> values);
+
+    /// <summary>A value as this provider's columns store it (instants, booleans, dates).</summary>
+    object ToDb(object? value);
+
+    /// <summary>An instant read back from a column <see cref="ToDb"/> wrote.</summary>
+    DateTimeOffset ReadInstant(DbDataReader reader, int ordinal);
+
+    /// <summary>The literal of a boolean column's value.</summary>
+    string Bool(bool value);
+
+    /// <summary>Row locks for a read that decides a write, where the provider lets other writers in (empty where it does not).</summary>
+    string ForUpdate { get; }
+
+    /// <summary>Whether the database lets one writer in at a time, so an in-process gate should queue writers (SQLite).</summary>
+    bool SingleWriter { get; }
+
+    /// <summary>Whether the exception is this provider's refusal of a duplicate key.</summary>
+    bool IsUniqueViolation(Exception exception);
+
+    /// <summary>Connection settings for writing millions of rows on the context's open connection, and their undoing.</summary>
+    Task BeginBulkAsync(CouponDbContext db, CancellationToken ct);
+
+    Task EndBulkAsync(CouponDbContext db);
+}
