@@ -74,23 +74,23 @@ internal sealed class CouponInserter : IDisposable
         {
             values.Append(r == 0 ? "" : ",").Append(System.Globalization.CultureInfo.InvariantCulture,
                 $"(@o, @code{r}, @shared, @space, @index{r}, @c{r}, @status, @issuedAt, @exp, 0, @now, @seq{r})");
-            Sql.AddParameter(cmd, $"@code{r}", "");
-            Sql.AddParameter(cmd, $"@index{r}", null);
-            Sql.AddParameter(cmd, $"@c{r}", null);
-            Sql.AddParameter(cmd, $"@seq{r}", 0);
+            Sql.AddParameter(cmd, _db.Dialect, $"@code{r}", "");
+            Sql.AddParameter(cmd, _db.Dialect, $"@index{r}", null);
+            Sql.AddParameter(cmd, _db.Dialect, $"@c{r}", null);
+            Sql.AddParameter(cmd, _db.Dialect, $"@seq{r}", 0);
         }
 
         cmd.CommandText = $"""
             INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt", "TransferSeq")
             VALUES {values}
             """;
-        Sql.AddParameter(cmd, "@o", offerId);
-        Sql.AddParameter(cmd, "@status", (issued ? CouponStatus.Issued : CouponStatus.Unissued).ToString());
-        Sql.AddParameter(cmd, "@issuedAt", issued ? now : null);
-        Sql.AddParameter(cmd, "@shared", shared);
-        Sql.AddParameter(cmd, "@now", now);
-        Sql.AddParameter(cmd, "@exp", issued ? expiresAt : null);
-        Sql.AddParameter(cmd, "@space", codeSpaceId);
+        Sql.AddParameter(cmd, _db.Dialect, "@o", offerId);
+        Sql.AddParameter(cmd, _db.Dialect, "@status", (issued ? CouponStatus.Issued : CouponStatus.Unissued).ToString());
+        Sql.AddParameter(cmd, _db.Dialect, "@issuedAt", issued ? now : null);
+        Sql.AddParameter(cmd, _db.Dialect, "@shared", shared);
+        Sql.AddParameter(cmd, _db.Dialect, "@now", now);
+        Sql.AddParameter(cmd, _db.Dialect, "@exp", issued ? expiresAt : null);
+        Sql.AddParameter(cmd, _db.Dialect, "@space", codeSpaceId);
         cmd.Prepare();
         return cmd;
     }

@@ -47,6 +47,11 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<ReminderCursor> ReminderCursors => Set<ReminderCursor>();
     public DbSet<ConfigVersion> ConfigVersions => Set<ConfigVersion>();
 
+    /// <summary>The SQL dialect of this context's provider, for the hand-written statements of <c>Persistence/Statements</c>.</summary>
+    internal Dialects.ISqlDialect Dialect => _dialect ??= Dialects.SqlDialects.For(this);
+
+    private Dialects.ISqlDialect? _dialect;
+
     /// <summary>
     /// Identity's schema without passkeys, fixed here: Identity otherwise reads it from the app's options, which
     /// design-time tooling does not have, and the migrations must match the model the app runs.

@@ -58,27 +58,19 @@ internal static class Sql
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var (name, value) in parameters)
         {
-            AddParameter(cmd, name, value);
+            AddParameter(cmd, db.Dialect, name, value);
         }
 
         return cmd;
     }
 
-    public static DbParameter AddParameter(DbCommand cmd, string name, object? value)
+    /// <summary>A parameter holding <paramref name="value"/> as the dialect's columns store it (<see cref="Dialects.ISqlDialect.ToDb"/>).</summary>
+    public static DbParameter AddParameter(DbCommand cmd, Dialects.ISqlDialect dialect, string name, object? value)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name;
-        p.Value = ToDb(value);
+        p.Value = dialect.ToDb(value);
         cmd.Parameters.Add(p);
         return p;
     }
-
-    /// <summary>A value as the columns store it: instants as UTC ticks, booleans as 0 or 1.</summary>
-    public static object ToDb(object? value) => value switch
-    {
-        null => DBNull.Value,
-        DateTimeOffset at => at.UtcTicks,
-        bool b => b ? 1 : 0,
-        _ => value,
-    };
 }

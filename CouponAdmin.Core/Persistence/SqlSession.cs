@@ -7,11 +7,13 @@ namespace CouponAdmin.Core.Persistence;
 /// path runs the same few statements thousands of times a second, and preparing one costs about as much as running it.
 /// One caller at a time; <see cref="Transaction"/> is the transaction every statement joins.
 /// </summary>
-internal sealed class SqlSession(DbConnection connection) : IDisposable
+internal sealed class SqlSession(DbConnection connection, Dialects.ISqlDialect dialect) : IDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
     public DbConnection Connection { get; } = connection;
+
+    public Dialects.ISqlDialect Dialect { get; } = dialect;
 
     public DbTransaction? Transaction { get; set; }
 
@@ -22,7 +24,7 @@ internal sealed class SqlSession(DbConnection connection) : IDisposable
         {
             foreach (var (name, value) in parameters)
             {
-                cmd.Parameters[name].Value = Sql.ToDb(value);
+                cmd.Parameters[name].Value = Dialect.ToDb(value);
             }
         }
         else
@@ -31,7 +33,7 @@ internal sealed class SqlSession(DbConnection connection) : IDisposable
             cmd.CommandText = sql;
             foreach (var (name, value) in parameters)
             {
-                Sql.AddParameter(cmd, name, value);
+                Sql.AddParameter(cmd, Dialect, name, value);
             }
 
             _commands[sql] = cmd;

@@ -31,18 +31,24 @@ internal sealed class PosPath
         _dbFactory = dbFactory;
         using var db = dbFactory.CreateDbContext();
         ConnectionString = db.Database.GetConnectionString() ?? "";
+        _dialect = db.Dialect;
     }
+
+    private readonly Persistence.Dialects.ISqlDialect _dialect;
 
     public string ConnectionString { get; }
 
     public static PosPath For(IDbContextFactory<CouponDbContext> dbFactory) => Paths.GetValue(dbFactory, f => new PosPath(f));
 
     /// <summary>An open session from the pool, returned when the lease is disposed.</summary>
-    public SessionLease Rent() => new(this, _idle.TryTake(out var session) ? session : new SqlSession(SqliteSetup.Open(ConnectionString)));
+    public SessionLease Rent() => new(this, _idle.TryTake(out var session) ? session : new SqlSession(_dialect.Open(ConnectionString), _dialect));
 
-    /// <summary>Where redemptions are written: the database's group commit, or each call's own transaction.</summary>
+    /// <summary>
+    /// Where redemptions are written: SQLite's group commit (one writer at a time anyway), or each call's own transaction —
+    /// when configured so, and always on a database that takes concurrent writers.
+    /// </summary>
     public IRedemptionWriter Writer(RedemptionOptions? options) =>
-        options is { GroupCommit: false }
+        options is { GroupCommit: false } || !_dialect.SingleWriter
             ? new PerRequestWrite(this)
             : LazyInitializer.EnsureInitialized(ref _groupCommit, () => new GroupCommit(ConnectionString));
 

@@ -78,7 +78,7 @@ internal sealed class GroupCommit(string connectionString) : IRedemptionWriter
             using var gate = await WriteGate.EnterAsync(connectionString, CancellationToken.None);
             if (_session is null)
             {
-                _session = new SqlSession(SqliteSetup.Open(connectionString));
+                _session = new SqlSession(SqliteSetup.Open(connectionString), Persistence.Dialects.SqliteDialect.Instance);
                 WalCheckpoints.TakeOver((SqliteConnection)_session.Connection);
             }
 

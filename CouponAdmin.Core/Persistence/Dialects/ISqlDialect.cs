@@ -19,7 +19,7 @@ public interface ISqlDialect
     /// <summary>A list of values as the parameter <see cref="ListTable"/> reads.</summary>
     object List<T>(IEnumerable<T> values);
 
-    /// <summary>A value as this provider's columns store it (instants, booleans, dates).</summary>
+    /// <summary>A value as this provider's columns store it: instants as UTC ticks on every provider (docs/decisions.md), booleans and dates as the provider keeps them.</summary>
     object ToDb(object? value);
 
     /// <summary>An instant read back from a column <see cref="ToDb"/> wrote.</summary>
@@ -33,6 +33,9 @@ public interface ISqlDialect
 
     /// <summary>Whether the database lets one writer in at a time, so an in-process gate should queue writers (SQLite).</summary>
     bool SingleWriter { get; }
+
+    /// <summary>An open connection outside EF (the point-of-sale path's pooled sessions), set up as the context's are.</summary>
+    DbConnection Open(string connectionString);
 
     /// <summary>Whether the exception is this provider's refusal of a duplicate key.</summary>
     bool IsUniqueViolation(Exception exception);

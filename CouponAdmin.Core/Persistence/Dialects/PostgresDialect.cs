@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace CouponAdmin.Core.Persistence.Dialects;
 
-/// <summary>PostgreSQL: lists as arrays read by <c>unnest</c>, native timestamps and booleans, row locks for concurrent writers.</summary>
+/// <summary>PostgreSQL: lists as arrays read by <c>unnest</c>, native booleans, row locks for concurrent writers; instants as UTC ticks like SQLite's.</summary>
 internal sealed class PostgresDialect : ISqlDialect
 {
     public static PostgresDialect Instance { get; } = new();
@@ -17,17 +17,24 @@ internal sealed class PostgresDialect : ISqlDialect
     public object ToDb(object? value) => value switch
     {
         null => DBNull.Value,
-        DateTimeOffset at => at.ToUniversalTime(),
+        DateTimeOffset at => at.UtcTicks,
         _ => value,
     };
 
-    public DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+    public DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
 
     public string Bool(bool value) => value ? "TRUE" : "FALSE";
 
     public string ForUpdate => " FOR UPDATE";
 
     public bool SingleWriter => false;
+
+    public DbConnection Open(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
 
     public bool IsUniqueViolation(Exception exception) =>
         (exception as PostgresException ?? exception.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation };

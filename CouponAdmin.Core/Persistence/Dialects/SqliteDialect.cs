@@ -35,6 +35,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public bool SingleWriter => true;
 
+    public DbConnection Open(string connectionString) => SqliteSetup.Open(connectionString);
+
     public bool IsUniqueViolation(Exception exception) =>
         (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteErrorCode: ConstraintError } sqlite
         && sqlite.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase);
