@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Codes;
@@ -20,11 +21,7 @@ public static class CodeSpaces
         }
 
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var created = await db.ScalarAsync<long>("""
-            INSERT INTO "CodeSpaces" ("FormatKey", "FixedText", "Alphabet", "Length", "PermutationKey", "NextCodeIndex")
-            VALUES (@k, @f, @a, @l, @p, 0) ON CONFLICT ("FormatKey") DO NOTHING
-            RETURNING "Id"
-            """, ct, ("@k", wanted.FormatKey), ("@f", wanted.FixedText), ("@a", wanted.Alphabet), ("@l", wanted.Length), ("@p", wanted.PermutationKey));
+        var created = await db.ScalarAsync<long>(CodeSpaceStatements.For(db.Dialect).Create, ct, ("@k", wanted.FormatKey), ("@f", wanted.FixedText), ("@a", wanted.Alphabet), ("@l", wanted.Length), ("@p", wanted.PermutationKey));
         if (created is { } id)
         {
             // Codes of this shape that other sources made before the space existed must never be generated again.
@@ -81,7 +78,7 @@ public static class CodeSpaces
     public static async Task<IReadOnlyList<KnownCodeSpace>> KnownAsync(CouponDbContext db, CancellationToken ct)
     {
         var database = db.Database.GetConnectionString() ?? "";
-        var maxId = await db.ScalarAsync<long>("""SELECT MAX("Id") FROM "CodeSpaces" """, ct) ?? 0;
+        var maxId = await db.ScalarAsync<long>(CodeSpaceStatements.For(db.Dialect).MaxId, ct) ?? 0;
         if (Known.TryGetValue(database, out var known) && known.MaxId == maxId)
         {
             return known.Spaces;

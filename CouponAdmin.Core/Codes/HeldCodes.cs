@@ -1,5 +1,6 @@
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Codes;
@@ -39,12 +40,7 @@ internal static class HeldCodes
     public static async Task ClaimExistingAsync(CouponDbContext db, GeneratedCodeSpace space, CancellationToken ct)
     {
         var generator = space.Generator();
-        var codes = await db.ListAsync("""
-            SELECT DISTINCT "Code" FROM "Coupons"
-            WHERE "CodeSpaceId" IS NULL AND length("Code") = @len AND substr("Code", 1, @fixedLength) = @fixed
-            UNION
-            SELECT substr("ReservedCode", 3) FROM "Offers" WHERE "ReservedCode" LIKE 'C:%' AND length("ReservedCode") = @len + 2
-            """, r => r.GetString(0), ct, ("@len", space.CodeLength), ("@fixedLength", space.FixedText.Length), ("@fixed", space.FixedText));
+        var codes = await db.ListAsync(CodeSpaceStatements.For(db.Dialect).TextCodesOfShape, r => r.GetString(0), ct, ("@len", space.CodeLength), ("@fixedLength", space.FixedText.Length), ("@fixed", space.FixedText));
         foreach (var code in codes)
         {
             if (generator.TryIndexOf(code, out var index))
@@ -56,19 +52,12 @@ internal static class HeldCodes
 
     /// <summary>The claimed indexes of a space within [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>).</summary>
     public static async Task<HashSet<long>> InRangeAsync(CouponDbContext db, long spaceId, long first, long count, CancellationToken ct) =>
-        [.. await db.ListAsync("""
-            SELECT "CodeIndex" FROM "HeldCodeIndexes" WHERE "SpaceId" = @s AND "CodeIndex" >= @first AND "CodeIndex" < @end
-            """, r => r.GetInt64(0), ct, ("@s", spaceId), ("@first", first), ("@end", first + count))];
+        [.. await db.ListAsync(CodeSpaceStatements.For(db.Dialect).HeldInRange, r => r.GetInt64(0), ct, ("@s", spaceId), ("@first", first), ("@end", first + count))];
 
     /// <summary>Claimed indexes at or after the space's counter: codes the space can no longer give.</summary>
     public static Task<long?> AheadOfCounterAsync(CouponDbContext db, long spaceId, CancellationToken ct) =>
-        db.ScalarAsync<long>("""
-            SELECT COUNT(*) FROM "HeldCodeIndexes" h JOIN "CodeSpaces" s ON s."Id" = h."SpaceId"
-            WHERE h."SpaceId" = @s AND h."CodeIndex" >= s."NextCodeIndex"
-            """, ct, ("@s", spaceId));
+        db.ScalarAsync<long>(CodeSpaceStatements.For(db.Dialect).HeldAheadOfCounter, ct, ("@s", spaceId));
 
     private static Task<int> InsertAsync(CouponDbContext db, long spaceId, long index, string code, CancellationToken ct) =>
-        db.ExecuteAsync("""
-            INSERT INTO "HeldCodeIndexes" ("SpaceId", "CodeIndex", "Code") VALUES (@s, @i, @code) ON CONFLICT DO NOTHING
-            """, ct, ("@s", spaceId), ("@i", index), ("@code", code));
+        db.ExecuteAsync(CodeSpaceStatements.For(db.Dialect).Hold, ct, ("@s", spaceId), ("@i", index), ("@code", code));
 }

@@ -3,6 +3,7 @@ using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Notifications;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Issuance;
@@ -34,7 +35,7 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The checkpoint is read inside the transaction that will advance it.
-        var after = await db.ScalarAsync<long>("""SELECT "LastCustomerId" FROM "BulkIssueRuns" WHERE "Id" = @r""", ct, ("@r", run.Id)) ?? 0;
+        var after = await db.ScalarAsync<long>(IssuanceStatements.For(db.Dialect).RunCheckpoint, ct, ("@r", run.Id)) ?? 0;
         var candidates = await AudienceChunkAsync(after, chunkSize, ct);
         if (candidates.Count == 0)
         {
@@ -69,10 +70,7 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
 
         InsertChunk(granted, issued, indexes, now, expiresAt, ct);
         await IssualLedgerWriter.WriteCountsAsync(db, offer, ledger, issued, now, zone, notifications, ct);
-        var totals = await db.ListAsync("""
-            UPDATE "BulkIssueRuns" SET "LastCustomerId" = @last, "Considered" = "Considered" + @n, "Issued" = "Issued" + @issued WHERE "Id" = @r
-            RETURNING "Considered", "Issued"
-            """, r => (r.GetInt64(0), r.GetInt64(1)), ct, ("@r", run.Id), ("@last", candidates[^1]), ("@n", candidates.Count), ("@issued", issued));
+        var totals = await db.ListAsync(IssuanceStatements.For(db.Dialect).RunAdvance, r => (r.GetInt64(0), r.GetInt64(1)), ct, ("@r", run.Id), ("@last", candidates[^1]), ("@n", candidates.Count), ("@issued", issued));
         await tx.CommitAsync(ct);
         return new ChunkOutcome(candidates[^1], candidates.Count, issued, exhausted, totals[0].Item1, totals[0].Item2);
     }
@@ -80,11 +78,9 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
     /// <summary>The next customers of the audience (everyone, or those registered in the run's date range), in user-id order.</summary>
     private Task<List<long>> AudienceChunkAsync(long after, int size, CancellationToken ct)
     {
-        var range = (run.RegisteredFrom is null ? "" : """ AND c."RegisteredOn" >= @from""") + (run.RegisteredTo is null ? "" : """ AND c."RegisteredOn" <= @to""");
-        return db.ListAsync($"""SELECT c."UserId" FROM "Customers" c WHERE c."UserId" > @after{range} ORDER BY c."UserId" LIMIT @size""",
+        return db.ListAsync(IssuanceStatements.AudienceChunk(run.RegisteredFrom is not null, run.RegisteredTo is not null),
             r => r.GetInt64(0), ct, ("@after", after), ("@size", size),
-            ("@from", run.RegisteredFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            ("@to", run.RegisteredTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            ("@from", run.RegisteredFrom), ("@to", run.RegisteredTo));
     }
 
     /// <param name="indexes">The code indexes to give, one per coupon; null for a common code.</param>

@@ -1,5 +1,6 @@
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Issuance;
 
@@ -45,17 +46,13 @@ internal static class CodeAllocator
     {
         while (count > 0)
         {
-            var next = await db.ScalarAsync<long>("""
-                UPDATE "CodeSpaces" SET "NextCodeIndex" = "NextCodeIndex" + @n
-                WHERE "Id" = @s AND "NextCodeIndex" + @n <= @capacity
-                RETURNING "NextCodeIndex"
-                """, ct, ("@s", spaceId), ("@n", count), ("@capacity", capacity));
+            var next = await db.ScalarAsync<long>(CodeSpaceStatements.For(db.Dialect).Reserve, ct, ("@s", spaceId), ("@n", count), ("@capacity", capacity));
             if (next is { } n)
             {
                 return (n - count, count);
             }
 
-            var used = await db.ScalarAsync<long>("""SELECT "NextCodeIndex" FROM "CodeSpaces" WHERE "Id" = @s""", ct, ("@s", spaceId)) ?? 0;
+            var used = await db.ScalarAsync<long>(CodeSpaceStatements.For(db.Dialect).NextIndex, ct, ("@s", spaceId)) ?? 0;
             count = (int)Math.Clamp(capacity - used, 0, count - 1);
         }
 
@@ -69,7 +66,7 @@ internal static class CodeAllocator
         var overlapping = new List<(KnownCodeSpace, long)>();
         foreach (var other in known.Where(k => k.Space.Id != space.Space.Id && k.Space.Overlaps(space.Space)))
         {
-            var next = await db.ScalarAsync<long>("""SELECT "NextCodeIndex" FROM "CodeSpaces" WHERE "Id" = @s""", ct, ("@s", other.Space.Id)) ?? 0;
+            var next = await db.ScalarAsync<long>(CodeSpaceStatements.For(db.Dialect).NextIndex, ct, ("@s", other.Space.Id)) ?? 0;
             overlapping.Add((other, next));
         }
 
@@ -84,7 +81,7 @@ internal static class CodeAllocator
         foreach (var (other, next) in overlapping)
         {
             if (other.Generator.TryIndexOf(code, out var otherIndex) && otherIndex < next
-                && await db.ScalarAsync<long>("""SELECT 1 FROM "Coupons" WHERE "CodeSpaceId" = @s AND "CodeIndex" = @i LIMIT 1""", ct,
+                && await db.ScalarAsync<long>(CouponStatements.For(db.Dialect).HeldAt, ct,
                     ("@s", other.Space.Id), ("@i", otherIndex)) is not null)
             {
                 return true;

@@ -2,6 +2,7 @@ using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Issuance;
 
@@ -35,37 +36,17 @@ internal static class CodeSource
         return code;
     }
 
-    /// <summary>
-    /// Issues an unissued code of the offer's uploaded pool to <c>@c</c> — the first one, or with <paramref name="named"/> the
-    /// one bound as <c>@code</c> (found through the uploaded codes' index) — and returns it, or nothing when there is none.
-    /// The one issuing UPDATE of pool codes: single issuals, customers uploads and tagged rows of codes uploads.
-    /// </summary>
-    internal static string TakeFromPoolSql(bool named) => named
-        ? """
-          UPDATE "Coupons" SET "CustomerId" = @c, "Status" = 'Issued', "IssuedAt" = @now, "ExpiresAt" = @exp, "LastStatusChangeAt" = @now
-          WHERE "Code" = @code AND "CodeSpaceId" IS NULL AND "IsShared" = 0 AND "OfferId" = @o AND "Status" = 'Unissued' AND "CustomerId" IS NULL
-          RETURNING "Code"
-          """
-        : """
-          UPDATE "Coupons" SET "CustomerId" = @c, "Status" = 'Issued', "IssuedAt" = @now, "ExpiresAt" = @exp, "LastStatusChangeAt" = @now
-          WHERE "Id" = (SELECT "Id" FROM "Coupons" WHERE "OfferId" = @o AND "Status" = 'Unissued' AND "CustomerId" IS NULL ORDER BY "Id" LIMIT 1)
-          RETURNING "Code"
-          """;
-
     private static async Task<Result<string>> TakeFromPoolAsync(CouponDbContext db, Offer offer, long customerId, string? requestedCode,
         DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
     {
         var code = requestedCode is null ? null : CodeFormat.Normalize(requestedCode);
-        var taken = await db.StringAsync(TakeFromPoolSql(code is not null), ct, ("@c", customerId), ("@now", now), ("@exp", expiresAt), ("@o", offer.Id), ("@code", code));
+        var taken = await db.StringAsync(code is null ? CouponStatements.For(db.Dialect).TakeFirstFromPool : CouponStatements.For(db.Dialect).TakeNamedFromPool, ct, ("@c", customerId), ("@now", now), ("@exp", expiresAt), ("@o", offer.Id), ("@code", code));
         return taken is not null ? taken : NoCodes(offer, code is null ? $"offer {offer.Id} has no unissued uploaded codes left" : $"'{code}' is not an unissued code of offer {offer.Id}");
     }
 
     private static Task<int> InsertAsync(CouponDbContext db, long offerId, string code, bool shared, long? spaceId, long? index, long customerId,
         DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct) =>
-        db.ExecuteAsync("""
-            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt")
-            VALUES (@o, @code, @shared, @space, @index, @c, 'Issued', @now, @exp, 0, @now)
-            """, ct, ("@o", offerId), ("@code", code), ("@shared", shared), ("@space", spaceId), ("@index", index), ("@c", customerId), ("@now", now), ("@exp", expiresAt));
+        db.ExecuteAsync(CouponStatements.For(db.Dialect).InsertIssued, ct, ("@o", offerId), ("@code", code), ("@shared", shared), ("@space", spaceId), ("@index", index), ("@c", customerId), ("@now", now), ("@exp", expiresAt));
 
     internal static Error NoCodes(Offer offer, string why) =>
         Error.Rule(ErrorCodes.NoCodesAvailable, $"No code is available for offer {offer.Id}: {why}.");

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Issuance;
 
@@ -68,22 +69,15 @@ internal sealed class CouponInserter : IDisposable
     /// <summary>A prepared INSERT of <paramref name="rows"/> coupons; per row the code, its index, the customer and the transfer number vary.</summary>
     private DbCommand Prepare(int rows, long offerId, bool shared, long? codeSpaceId, DateTimeOffset now, DateTimeOffset? expiresAt, bool issued)
     {
-        var values = new System.Text.StringBuilder();
-        var cmd = Sql.Command(_db, "");
+        var cmd = Sql.Command(_db, CouponStatements.InsertRows(rows));
         for (var r = 0; r < rows; r++)
         {
-            values.Append(r == 0 ? "" : ",").Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"(@o, @code{r}, @shared, @space, @index{r}, @c{r}, @status, @issuedAt, @exp, 0, @now, @seq{r})");
             Sql.AddParameter(cmd, _db.Dialect, $"@code{r}", "");
             Sql.AddParameter(cmd, _db.Dialect, $"@index{r}", null);
             Sql.AddParameter(cmd, _db.Dialect, $"@c{r}", null);
             Sql.AddParameter(cmd, _db.Dialect, $"@seq{r}", 0);
         }
 
-        cmd.CommandText = $"""
-            INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt", "TransferSeq")
-            VALUES {values}
-            """;
         Sql.AddParameter(cmd, _db.Dialect, "@o", offerId);
         Sql.AddParameter(cmd, _db.Dialect, "@status", (issued ? CouponStatus.Issued : CouponStatus.Unissued).ToString());
         Sql.AddParameter(cmd, _db.Dialect, "@issuedAt", issued ? now : null);

@@ -1,5 +1,6 @@
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Issuance;
@@ -15,12 +16,7 @@ public static class CouponLookup
     /// <param name="normalized">A code already passed through <see cref="CodeFormat.Normalize"/>.</param>
     public static async Task<IQueryable<Coupon>> ByCodeAsync(CouponDbContext db, string normalized, CancellationToken ct)
     {
-        // Spelled to match the partial indexes' own conditions, so SQLite uses them instead of scanning.
-        var query = db.Coupons.FromSqlInterpolated($"""
-            SELECT * FROM "Coupons" WHERE "Code" = {normalized} AND "CodeSpaceId" IS NULL AND "IsShared" = 0
-            UNION ALL
-            SELECT * FROM "Coupons" WHERE "Code" = {normalized} AND "IsShared" = 1
-            """);
+        var query = db.Coupons.FromSqlRaw(CouponStatements.For(db.Dialect).ByTextCode, normalized);
         foreach (var (space, index) in await CodeSpaces.DecodeAsync(db, normalized, ct))
         {
             query = query.Concat(db.Coupons.Where(c => c.CodeSpaceId == space && c.CodeIndex == index));

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Issuance;
 
@@ -48,32 +48,23 @@ internal sealed class IssualLedger
 
     public long SeriesIssued => _seriesIssued;
 
-    // Every read below joins the chunk's ids (a json_each table) to an indexed table with CROSS JOIN, which makes SQLite
-    // loop over the ids and seek the index for each; left to choose, it may scan the table and probe the ids instead.
-
     /// <summary>Reads the rules' state for <paramref name="customerIds"/>; <paramref name="codesLeft"/> is what the code source can still give.</summary>
     public static async Task<IssualLedger> LoadAsync(CouponDbContext db, Offer offer, IReadOnlyCollection<long> customerIds, long codesLeft,
         DateTimeOffset now, CancellationToken ct)
     {
         var d = offer.Definition;
-        var ids = JsonSerializer.Serialize(customerIds);
+        var sql = IssuanceStatements.For(db.Dialect);
+        var ids = db.Dialect.List(customerIds);
         HashSet<long>? audience = null;
         if (d.Coupon.SpecificCustomersOnly)
         {
-            audience = [.. await db.ListAsync("""
-                SELECT a."CustomerId" FROM json_each(@ids) j CROSS JOIN "AudienceMembers" a WHERE a."OfferId" = @o AND a."CustomerId" = j.value
-                """, r => r.GetInt64(0), ct, ("@ids", ids), ("@o", offer.Id))];
+            audience = [.. await db.ListAsync(sql.AudienceOf, r => r.GetInt64(0), ct, ("@ids", ids), ("@o", offer.Id))];
         }
 
         var past = new Dictionary<long, long>();
         if (d.Issual.RestrictPastOfferIds.Count > 0)
         {
-            var rows = await db.ListAsync("""
-                SELECT x."CustomerId", MIN(x."OfferId") FROM json_each(@ids) j
-                CROSS JOIN "Coupons" x
-                WHERE x."CustomerId" = j.value AND x."OfferId" IN (SELECT value FROM json_each(@offers)) AND x."IssuedAt" >= @since
-                GROUP BY x."CustomerId"
-                """, r => (r.GetInt64(0), r.GetInt64(1)), ct, ("@ids", ids), ("@offers", JsonSerializer.Serialize(d.Issual.RestrictPastOfferIds)),
+            var rows = await db.ListAsync(sql.PastIssuals, r => (r.GetInt64(0), r.GetInt64(1)), ct, ("@ids", ids), ("@offers", db.Dialect.List(d.Issual.RestrictPastOfferIds)),
                 ("@since", now.AddMonths(-IssuanceChecks.PastIssualMonths)));
             foreach (var (customer, pastOffer) in rows)
             {
@@ -84,10 +75,7 @@ internal sealed class IssualLedger
         var customers = new Dictionary<long, (int, DateTimeOffset?)>();
         if (IssuanceChecks.CountsPerCustomer(d))
         {
-            var rows = await db.ListAsync("""
-                SELECT ci."CustomerId", ci."Count", ci."LastIssuedAt" FROM json_each(@ids) j
-                CROSS JOIN "CustomerIssuals" ci WHERE ci."OfferId" = @o AND ci."CustomerId" = j.value
-                """, r => (r.GetInt64(0), r.GetInt32(1), r.IsDBNull(2) ? (DateTimeOffset?)null : new DateTimeOffset(r.GetInt64(2), TimeSpan.Zero)),
+            var rows = await db.ListAsync(sql.CustomerCounts, r => (r.GetInt64(0), r.GetInt32(1), r.IsDBNull(2) ? (DateTimeOffset?)null : db.Dialect.ReadInstant(r, 2)),
                 ct, ("@ids", ids), ("@o", offer.Id));
             foreach (var (customer, count, last) in rows)
             {
@@ -96,7 +84,7 @@ internal sealed class IssualLedger
         }
 
         await IssuanceCounters.EnsureOfferRowAsync(db, offer.Id, ct);
-        var issued = await db.ScalarAsync<long>("""SELECT "IssuedCount" FROM "OfferCounters" WHERE "OfferId" = @o""", ct, ("@o", offer.Id)) ?? 0;
+        var issued = await db.ScalarAsync<long>(sql.SeriesIssued, ct, ("@o", offer.Id)) ?? 0;
         return new IssualLedger(offer, now, audience, past, customers, issued, codesLeft);
     }
 

@@ -1,6 +1,7 @@
 using CouponAdmin.Core.Notifications;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Issuance;
 
@@ -20,9 +21,7 @@ internal static class IssualLedgerWriter
         }
 
         await WriteCustomerCountsAsync(db, offer, ledger, ct);
-        var total = await db.ScalarAsync<long>("""
-            UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" + @n WHERE "OfferId" = @o RETURNING "IssuedCount"
-            """, ct, ("@o", offer.Id), ("@n", issued)) ?? 0;
+        var total = await db.ScalarAsync<long>(IssuanceStatements.For(db.Dialect).AddIssued, ct, ("@o", offer.Id), ("@n", issued)) ?? 0;
         await IssualLimitAlert.RaiseIfLowAsync(db, offer, total, now, notifications, ct);
         await Reporting.DailyCounts.AddAsync(db, offer.Id, now, zone, ct, issued: issued);
     }
@@ -30,16 +29,13 @@ internal static class IssualLedgerWriter
     /// <summary>The customers' counts only: for a transfer, which gives a customer a coupon without making a new one.</summary>
     public static async Task WriteCustomerCountsAsync(CouponDbContext db, Offer offer, IssualLedger ledger, CancellationToken ct)
     {
-        await using var upsert = Sql.Command(db, """
-            INSERT INTO "CustomerIssuals" ("OfferId", "CustomerId", "Count", "LastIssuedAt") VALUES (@o, @c, @n, @last)
-            ON CONFLICT ("OfferId", "CustomerId") DO UPDATE SET "Count" = excluded."Count", "LastIssuedAt" = excluded."LastIssuedAt"
-            """, ("@o", offer.Id), ("@c", 0L), ("@n", 0), ("@last", null));
+        await using var upsert = Sql.Command(db, IssuanceStatements.For(db.Dialect).CustomerCountUpsert, ("@o", offer.Id), ("@c", 0L), ("@n", 0), ("@last", null));
         upsert.Prepare();
         foreach (var (customer, count, last) in ledger.Touched)
         {
             upsert.Parameters[1].Value = customer;
             upsert.Parameters[2].Value = count;
-            upsert.Parameters[3].Value = last is { } at ? at.UtcTicks : DBNull.Value;
+            upsert.Parameters[3].Value = db.Dialect.ToDb(last);
             await upsert.ExecuteNonQueryAsync(ct);
         }
     }
@@ -47,12 +43,7 @@ internal static class IssualLedgerWriter
     /// <summary>The valid coupon each customer already holds, for "send the existing coupon" when they match again.</summary>
     public static async Task<Dictionary<long, string>> ExistingCodesAsync(CouponDbContext db, long offerId, IEnumerable<long> customers, DateTimeOffset now, CancellationToken ct)
     {
-        var rows = await db.ListAsync($"""
-            SELECT c."CustomerId", c."Code" FROM json_each(@ids) j
-            CROSS JOIN "Coupons" c
-            WHERE c."CustomerId" = j.value AND c."OfferId" = @o AND c."Status" = 'Issued' AND {Coupon.ValidAtSql}
-            ORDER BY c."IssuedAt"
-            """, r => (r.GetInt64(0), r.GetString(1)), ct, ("@ids", System.Text.Json.JsonSerializer.Serialize(customers.Distinct())), ("@o", offerId), ("@now", now));
+        var rows = await db.ListAsync(IssuanceStatements.For(db.Dialect).ExistingCodes, r => (r.GetInt64(0), r.GetString(1)), ct, ("@ids", db.Dialect.List(customers.Distinct())), ("@o", offerId), ("@now", now));
         var codes = new Dictionary<long, string>();
         foreach (var (customer, code) in rows)
         {

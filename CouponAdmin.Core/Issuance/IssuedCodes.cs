@@ -2,6 +2,7 @@ using System.Data.Common;
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Issuance;
 
@@ -23,9 +24,7 @@ internal sealed class IssuedCodes(CouponDbContext db, Offer offer, ICodeGenerato
     {
         if (generator is null)
         {
-            return await db.ScalarAsync<long>("""
-                SELECT COUNT(*) FROM "Coupons" WHERE "OfferId" = @o AND "Status" = 'Unissued' AND "CustomerId" IS NULL
-                """, ct, ("@o", offer.Id)) ?? 0;
+            return await db.ScalarAsync<long>(IssuanceStatements.For(db.Dialect).UnissuedLeft, ct, ("@o", offer.Id)) ?? 0;
         }
 
         if (generator.IsShared)
@@ -33,7 +32,7 @@ internal sealed class IssuedCodes(CouponDbContext db, Offer offer, ICodeGenerato
             return long.MaxValue;
         }
 
-        var used = await db.ScalarAsync<long>("""SELECT "NextCodeIndex" FROM "CodeSpaces" WHERE "Id" = @s""", ct, ("@s", offer.CodeSpaceId)) ?? 0;
+        var used = await db.ScalarAsync<long>(CodeSpaceStatements.For(db.Dialect).NextIndex, ct, ("@s", offer.CodeSpaceId)) ?? 0;
         var held = await HeldCodes.AheadOfCounterAsync(db, offer.CodeSpaceId!.Value, ct) ?? 0;
         return (long)System.Numerics.BigInteger.Min(generator.Capacity, long.MaxValue) - used - held;
     }
@@ -87,7 +86,7 @@ internal sealed class IssuedCodes(CouponDbContext db, Offer offer, ICodeGenerato
 
     private DbCommand PoolCommand(bool named)
     {
-        var command = Sql.Command(db, CodeSource.TakeFromPoolSql(named), ("@c", 0L), ("@now", now), ("@exp", expiresAt), ("@o", offer.Id), ("@code", ""));
+        var command = Sql.Command(db, named ? CouponStatements.For(db.Dialect).TakeNamedFromPool : CouponStatements.For(db.Dialect).TakeFirstFromPool, ("@c", 0L), ("@now", now), ("@exp", expiresAt), ("@o", offer.Id), ("@code", ""));
         command.Prepare();
         return command;
     }

@@ -5,6 +5,7 @@ using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Issuance;
@@ -62,9 +63,7 @@ public sealed class TransferCoupon(IDbContextFactory<CouponDbContext> dbFactory,
             await IssualLedgerWriter.WriteCustomerCountsAsync(db, offer, ledger, ct);
 
             // Conditional: a redemption that slipped in first keeps the coupon where it is.
-            if (current.Status == CouponStatus.Issued && await db.ExecuteAsync("""
-                    UPDATE "Coupons" SET "Status" = 'Revoked', "LastStatusChangeAt" = @now WHERE "Id" = @id AND "Status" = 'Issued' AND "RedemptionCount" = 0
-                    """, ct, ("@id", current.Id), ("@now", now)) == 0)
+            if (current.Status == CouponStatus.Issued && await db.ExecuteAsync(CouponStatements.For(db.Dialect).RevokeForTransfer, ct, ("@id", current.Id), ("@now", now)) == 0)
             {
                 return NotTransferableError(code, "it was redeemed a moment ago");
             }

@@ -61,7 +61,7 @@ internal sealed class PosPath
         long version;
         using (var lease = Rent())
         {
-            version = await lease.Session.Int64Async("""SELECT "Version" FROM "ConfigVersions" """, ct) ?? 0;
+            version = await lease.Session.Int64Async(Persistence.Statements.PosStatements.For(_dialect).Version, ct) ?? 0;
         }
 
         return await SnapshotAsync(version);

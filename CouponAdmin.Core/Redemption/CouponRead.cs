@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Redemption;
 
@@ -19,12 +19,6 @@ internal sealed record CouponRows(long Version, Customer? Customer, List<Coupon>
 /// </summary>
 internal static class CouponRead
 {
-    private const string Columns = """
-        "Id", "OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt", "TransferSeq"
-        """;
-
-    private static readonly ConcurrentDictionary<(IdentifierType, int), string> Statements = new();
-
     public static async Task<CouponRows> ReadAsync(SqlSession session, string code, IReadOnlyList<(long SpaceId, long Index)> decoded,
         CustomerIdentifier who, DateTimeOffset at, CancellationToken ct)
     {
@@ -38,7 +32,7 @@ internal static class CouponRead
             parameters[4 + (2 * i)] = (Name("@i", i), decoded[i].Index);
         }
 
-        var sql = Statements.GetOrAdd((who.Type, decoded.Count), k => Statement(k.Item1, k.Item2));
+        var sql = PosStatements.For(session.Dialect).ReadCode(who.Type, decoded.Count);
         await using var reader = await session.Command(sql, parameters).ExecuteReaderAsync(ct);
         long version = 0;
         Customer? customer = null;
@@ -54,8 +48,8 @@ internal static class CouponRead
                     customer = new Customer
                     {
                         UserId = reader.GetInt64(1),
-                        RegisteredOn = reader.IsDBNull(2) ? null : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        TransactionCount = reader.GetInt32(3),
+                        RegisteredOn = reader.IsDBNull(3) ? null : DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        TransactionCount = reader.GetInt32(11),
                     };
                     break;
                 default:
@@ -107,34 +101,4 @@ internal static class CouponRead
     private static string Name(string prefix, int i) => i < 16 ? Names[prefix == "@s" ? 0 : 1][i] : $"{prefix}{i}";
 
     private static DateTimeOffset Instant(long utcTicks) => new(utcTicks, TimeSpan.Zero);
-
-    /// <summary>Row kind 0 is the version, 1 the customer, 2 a coupon; the conditions match the partial indexes' own.</summary>
-    private static string Statement(IdentifierType type, int spaces)
-    {
-        var column = type switch
-        {
-            IdentifierType.UserId => "UserId",
-            IdentifierType.Email => "Email",
-            IdentifierType.Mobile => "Mobile",
-            _ => "ExternalId",
-        };
-        var customer = $"""SELECT "UserId" FROM "Customers" WHERE "{column}" = @who""";
-        var shared = $"""SELECT 2, {Columns} FROM "Coupons" WHERE "Code" = @code AND "IsShared" = 1""";
-        var sql = new List<string>
-        {
-            """SELECT 0, "Version", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM "ConfigVersions" """,
-            $"""SELECT 1, "UserId", "RegisteredOn", "TransactionCount", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM "Customers" WHERE "{column}" = @who""",
-            $"""SELECT 2, {Columns} FROM "Coupons" WHERE "Code" = @code AND "CodeSpaceId" IS NULL AND "IsShared" = 0""",
-            $"""SELECT * FROM ({shared} ORDER BY "Id" LIMIT 1) AS "First" """,
-            $"""SELECT * FROM ({shared} AND "CustomerId" = ({customer}) ORDER BY "Id" LIMIT 1) AS "Own" """,
-            $"""SELECT * FROM ({shared} AND "CustomerId" IS NOT NULL AND "Status" IN ('Issued', 'Redeemed') AND ("ExpiresAt" IS NULL OR "ExpiresAt" >= @at) ORDER BY "Id" LIMIT 1) AS "InForce" """,
-            $"""SELECT * FROM ({shared} AND "CustomerId" IS NOT NULL ORDER BY "Id" LIMIT 1) AS "Held" """,
-        };
-        for (var i = 0; i < spaces; i++)
-        {
-            sql.Add($"""SELECT 2, {Columns} FROM "Coupons" WHERE "CodeSpaceId" = @s{i} AND "CodeIndex" = @i{i}""");
-        }
-
-        return string.Join("\nUNION ALL ", sql);
-    }
 }

@@ -1,5 +1,6 @@
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Redemption;
 
@@ -58,13 +59,7 @@ internal static class RedemptionWrite
     {
         var c = prepared.Context;
         var transactionId = PosTransactions.Normalize(p.Request.TransactionId);
-        var id = await s.Int64Async("""
-            INSERT INTO "Redemptions" ("CouponId", "OfferId", "CustomerId", "Code", "StoreId", "TillId", "BillAmount", "Currency",
-                                       "DiscountAmount", "TransactionId", "At", "Active", "ReversedAt", "Actor", "RecordedAt")
-            VALUES (@coupon, @offer, @customer, @code, @store, @till, @bill, @currency, @discount, @tx, @at, 1, NULL, @actor, @recorded)
-            ON CONFLICT DO NOTHING
-            RETURNING "Id"
-            """, ct, ("@coupon", c.Coupon.Id), ("@offer", c.Offer.Id), ("@customer", c.Customer.UserId), ("@code", c.Code),
+        var id = await s.Int64Async(RedemptionStatements.For(s.Dialect).Insert, ct, ("@coupon", c.Coupon.Id), ("@offer", c.Offer.Id), ("@customer", c.Customer.UserId), ("@code", c.Code),
             ("@store", c.Place.StoreId), ("@till", c.Place.TillId), ("@bill", p.Request.BillAmount), ("@currency", prepared.Discount.Currency),
             ("@discount", prepared.Discount.Amount), ("@tx", transactionId), ("@at", c.At), ("@actor", p.Actor), ("@recorded", p.Now));
         if (id is null)

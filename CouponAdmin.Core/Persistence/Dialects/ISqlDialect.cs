@@ -31,6 +31,12 @@ public interface ISqlDialect
     /// <summary>Row locks for a read that decides a write, where the provider lets other writers in (empty where it does not).</summary>
     string ForUpdate { get; }
 
+    /// <summary>
+    /// For a subquery choosing one row to take (the next pool code): lock it and pass over rows other writers hold, so two
+    /// writers take two rows instead of queueing for one (empty where writers queue anyway).
+    /// </summary>
+    string ForUpdateSkipLocked { get; }
+
     /// <summary>Whether the database lets one writer in at a time, so an in-process gate should queue writers (SQLite).</summary>
     bool SingleWriter { get; }
 

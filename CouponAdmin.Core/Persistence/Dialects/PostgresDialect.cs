@@ -27,6 +27,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string ForUpdate => " FOR UPDATE";
 
+    public string ForUpdateSkipLocked => " FOR UPDATE SKIP LOCKED";
+
     public bool SingleWriter => false;
 
     public DbConnection Open(string connectionString)

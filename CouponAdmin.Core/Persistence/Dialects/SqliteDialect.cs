@@ -33,6 +33,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string ForUpdate => "";
 
+    public string ForUpdateSkipLocked => "";
+
     public bool SingleWriter => true;
 
     public DbConnection Open(string connectionString) => SqliteSetup.Open(connectionString);
