@@ -49,7 +49,7 @@ internal sealed class PosPath
     /// </summary>
     public IRedemptionWriter Writer(RedemptionOptions? options) =>
         options is { GroupCommit: false } || !_dialect.SingleWriter
-            ? new PerRequestWrite(this)
+            ? new PerRequestWrite(this, gated: options?.WriteGate != false && _dialect.SingleWriter)
             : LazyInitializer.EnsureInitialized(ref _groupCommit, () => new GroupCommit(ConnectionString));
 
     /// <summary>The current snapshot, loading the first one.</summary>

@@ -34,5 +34,9 @@ internal interface IRedemptionWriter
     Task<Result<RedemptionOutcome>> WriteAsync(PendingRedemption pending);
 }
 
-/// <summary>How redemptions are written: <c>Redemption:GroupCommit</c> (default true) batches them per commit.</summary>
-public sealed record RedemptionOptions(bool GroupCommit = true);
+/// <summary>
+/// How redemptions are written: <c>Redemption:GroupCommit</c> (default true) batches them per commit on SQLite;
+/// <c>Redemption:WriteGate</c> (default true) queues a call's own transaction in process on SQLite — off, SQLite's own
+/// lock alone keeps writers apart, which the race tests run once to prove the statements and not the gate.
+/// </summary>
+public sealed record RedemptionOptions(bool GroupCommit = true, bool WriteGate = true);

@@ -44,7 +44,7 @@ internal static class CoreServices
         services.AddSingleton<TransferCoupon>();
         services.AddSingleton<CouponQueries>();
         services.AddSingleton<BulkIssue>();
-        services.AddSingleton(new RedemptionOptions(configuration.GetValue("Redemption:GroupCommit", true)));
+        services.AddSingleton(new RedemptionOptions(configuration.GetValue("Redemption:GroupCommit", true), configuration.GetValue("Redemption:WriteGate", true)));
         services.AddSingleton<RedeemCoupon>();
         services.AddSingleton<ValidateCoupon>();
         services.AddSingleton(new Core.Pos.InstoreOptions(TimeSpan.FromSeconds(configuration.GetValue("Instore:ChangedSinceOverlapSeconds", 60))));

@@ -5,7 +5,7 @@ using CouponAdmin.Tests.Support;
 namespace CouponAdmin.Tests.Api.Redemption;
 
 /// <summary>The host for the races, with the 200 customers every race reuses (created once, on first use; the only customers it has).</summary>
-public sealed class RaceHostFactory : CouponAdminFactory
+public class RaceHostFactory : CouponAdminFactory
 {
     public const int Crowd = 200;
     private readonly SemaphoreSlim _once = new(1, 1);
@@ -51,7 +51,25 @@ public sealed class RaceHostFactory : CouponAdminFactory
 /// is run 20 times on a fresh offer, so a read-then-write gap would show up as one redemption too many.
 /// </summary>
 [Collection(WebCollection.Name)]
-public sealed class RedemptionRaceTests(RaceHostFactory factory) : IClassFixture<RaceHostFactory>
+public sealed class RedemptionRaceTests(RaceHostFactory factory) : RedemptionRaces<RaceHostFactory>(factory);
+
+/// <summary>
+/// The same races with each call in its own transaction and no in-process write gate: only the statements' conditions
+/// and the database's lock keep the limits, so a read-then-write regression in the SQL would show here.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class UngatedRedemptionRaceTests(UngatedRaceHostFactory factory) : RedemptionRaces<UngatedRaceHostFactory>(factory);
+
+/// <summary>A race host whose redemptions skip group commit and the write gate (<c>Redemption:GroupCommit</c>, <c>Redemption:WriteGate</c>).</summary>
+public sealed class UngatedRaceHostFactory : RaceHostFactory
+{
+    public UngatedRaceHostFactory() =>
+        Settings = new Dictionary<string, string> { ["Redemption:GroupCommit"] = "false", ["Redemption:WriteGate"] = "false" };
+}
+
+/// <summary>The races, run against each way of writing redemptions.</summary>
+public abstract class RedemptionRaces<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : RaceHostFactory
 {
     private const int Rounds = 20;
     private const int Limit = 10;
