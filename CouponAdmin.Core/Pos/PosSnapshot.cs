@@ -63,7 +63,7 @@ internal sealed class PosSnapshot
         var version = await db.ConfigVersions.AsNoTracking().FirstAsync(ct);
         var offers = await db.Offers.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
         var org = await db.OrgSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OrgSettings();
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(org.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        var zone = Core.Org.OrgTime.Zone(org.TimeZone);
         var rates = new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
         var tree = new OrgTree(await db.OrgEntities.AsNoTracking().ToListAsync(ct));
         var spaces = await Codes.CodeSpaces.KnownAsync(db, ct);

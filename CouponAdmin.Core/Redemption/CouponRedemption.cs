@@ -28,36 +28,3 @@ public sealed class CouponRedemption
     /// <summary>When it was written; <see cref="At"/> is when it happened at the till (an offline upload sends the past).</summary>
     public DateTimeOffset? RecordedAt { get; set; }
 }
-
-/// <summary>How often one customer redeemed one code of an offer (the customer-level limit).</summary>
-public sealed class CustomerCodeRedemption
-{
-    public long OfferId { get; set; }
-    public string Code { get; set; } = "";
-    public long CustomerId { get; set; }
-    public int Count { get; set; }
-}
-
-/// <summary>When a customer last redeemed an offer (the gap rule).</summary>
-public sealed class CustomerOfferRedemption
-{
-    public long OfferId { get; set; }
-    public long CustomerId { get; set; }
-    public DateTimeOffset? LastRedeemedAt { get; set; }
-}
-
-/// <summary>
-/// The first answer to a request sent with an <c>Idempotency-Key</c>, replayed for repeats. Keyed by
-/// (<see cref="Scope"/>, <see cref="Key"/>): each API key, and the uploads, have keys of their own.
-/// </summary>
-public sealed class IdempotencyRecord
-{
-    public const int MaxKeyLength = IdempotencyKey.MaxLength;
-    public const int MaxScopeLength = 40;
-
-    public string Scope { get; set; } = "";
-    public string Key { get; set; } = "";
-    public string RequestHash { get; set; } = "";
-    public string Outcome { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-}

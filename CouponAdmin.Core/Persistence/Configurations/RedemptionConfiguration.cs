@@ -23,30 +23,3 @@ internal sealed class RedemptionConfiguration : IEntityTypeConfiguration<CouponR
         builder.HasOne<Coupon>().WithMany().HasForeignKey(r => r.CouponId).OnDelete(DeleteBehavior.Restrict);
     }
 }
-
-internal sealed class CustomerCodeRedemptionConfiguration : IEntityTypeConfiguration<CustomerCodeRedemption>
-{
-    public void Configure(EntityTypeBuilder<CustomerCodeRedemption> builder)
-    {
-        builder.HasKey(c => new { c.OfferId, c.Code, c.CustomerId });
-        builder.Property(c => c.Code).HasMaxLength(Coupon.MaxCodeLength);
-    }
-}
-
-internal sealed class CustomerOfferRedemptionConfiguration : IEntityTypeConfiguration<CustomerOfferRedemption>
-{
-    public void Configure(EntityTypeBuilder<CustomerOfferRedemption> builder) =>
-        builder.HasKey(c => new { c.OfferId, c.CustomerId });
-}
-
-internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
-{
-    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
-    {
-        builder.HasKey(r => new { r.Scope, r.Key });
-        builder.Property(r => r.Scope).HasMaxLength(IdempotencyRecord.MaxScopeLength);
-        builder.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
-        builder.Property(r => r.RequestHash).HasMaxLength(64).IsRequired();
-        builder.Property(r => r.Outcome).IsRequired();
-    }
-}
