@@ -34,6 +34,8 @@ public sealed class CreateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
             offer.Reserve(reserved.Value);
             offer.UseCodeSpace(await CodeSpaces.ResolveAsync(attemptDb, copy.Coupon.Generation, ct));
             attemptDb.Offers.Add(offer);
+            // The offer and its audit entry commit together; the entry needs the offer's id, so the offer is saved first.
+            await using var transaction = await attemptDb.Database.BeginTransactionAsync(ct);
             try
             {
                 await attemptDb.SaveChangesAsync(ct);
@@ -45,6 +47,7 @@ public sealed class CreateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
 
             AuditLog.Record(attemptDb, offer.CreatedAt, actor, "offer.created", nameof(Offer), offer.Id, (OfferDefinition?)null, offer.Definition);
             await attemptDb.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return offer;
         }
     }

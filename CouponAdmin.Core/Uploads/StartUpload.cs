@@ -62,10 +62,13 @@ public sealed class StartUpload(IDbContextFactory<CouponDbContext> dbFactory, Up
             CreatedAt = clock.GetUtcNow(),
         };
         db.Uploads.Add(upload);
+        // The upload and its audit entry commit together; the entry needs the upload's id, so the upload is saved first.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         AuditLog.Record(db, upload.CreatedAt, actor, "upload.queued", nameof(Upload), upload.Id, (object?)null,
             new { upload.Kind, upload.OfferId, upload.FileName, upload.Sha256, upload.SizeBytes, upload.TotalRows, upload.DryRun });
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return upload;
     }
 
