@@ -51,7 +51,7 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
                 await db.SaveChangesAsync(ct);
                 return customer;
             }
-            catch (DbUpdateException e) when (UniqueViolation.Is(e) && attempt < 20)
+            catch (DbUpdateException e) when (db.Dialect.IsUniqueViolation(e) && attempt < 20)
             {
                 // Another registration took the same user id or identifier a moment ago: look again.
             }

@@ -21,13 +21,13 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
 {
     public async Task PrepareAsync(CancellationToken ct)
     {
-        await BulkWriting.BeginAsync(db, ct);
+        await db.Dialect.BeginBulkAsync(db, ct);
         await IssuanceCounters.EnsureOfferRowAsync(db, offer.Id, ct);
     }
 
     public async Task FinishAsync()
     {
-        await BulkWriting.EndAsync(db);
+        await db.Dialect.EndBulkAsync(db);
         await db.Database.CloseConnectionAsync();
     }
 

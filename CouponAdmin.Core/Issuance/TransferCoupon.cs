@@ -95,7 +95,7 @@ public sealed class TransferCoupon(IDbContextFactory<CouponDbContext> dbFactory,
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            catch (DbUpdateException e) when (db.Dialect.IsUniqueViolation(e))
             {
                 return new Error(ErrorCodes.CouponNotTransferable, $"Coupon '{code}' was transferred by someone else a moment ago; look it up again.", ErrorKind.Conflict);
             }

@@ -1,6 +1,7 @@
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Notifications;
@@ -51,24 +52,21 @@ public sealed class ExpiryReminders(IDbContextFactory<CouponDbContext> dbFactory
                     {
                         // A due expiry day can hold millions of coupons: write them as bulk issuance does (big page cache, one
                         // checkpoint at the end), but only in runs that have something to write.
-                        await BulkWriting.BeginAsync(db, ct);
+                        await db.Dialect.BeginBulkAsync(db, ct);
                         bulk = true;
                     }
 
                     written += await ReminderWriter.WriteAsync(db, offer, reminder, key, window, context, ct);
                 }
 
-                await db.ExecuteAsync("""
-                    INSERT INTO "ReminderCursors" ("OfferId", "ReminderKey", "DoneUntil") VALUES (@o, @k, @now)
-                    ON CONFLICT ("OfferId", "ReminderKey") DO UPDATE SET "DoneUntil" = MAX("DoneUntil", excluded."DoneUntil")
-                    """, ct, ("@o", offer.Id), ("@k", key), ("@now", now));
+                await db.ExecuteAsync(ReminderStatements.For(db.Dialect).AdvanceCursor, ct, ("@o", offer.Id), ("@k", key), ("@now", now));
                 reminders++;
             }
         }
 
         if (bulk)
         {
-            await BulkWriting.EndAsync(db);
+            await db.Dialect.EndBulkAsync(db);
         }
 
         if (written > 0)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Notifications;
 
@@ -24,10 +25,7 @@ internal static class IssualLimitAlert
         NotificationOptions options, CancellationToken ct)
     {
         var remaining = Math.Max(0, limit - issued);
-        var raised = await db.ExecuteAsync("""
-            INSERT INTO "IssualAlerts" ("OfferId", "TotalLimit", "Threshold", "Remaining", "RaisedAt") VALUES (@o, @limit, @threshold, @r, @now)
-            ON CONFLICT DO NOTHING
-            """, ct, ("@o", offer.Id), ("@limit", limit), ("@threshold", threshold), ("@r", remaining), ("@now", now));
+        var raised = await db.ExecuteAsync(IssualAlertStatements.For(db.Dialect).Raise, ct, ("@o", offer.Id), ("@limit", limit), ("@threshold", threshold), ("@r", remaining), ("@now", now));
         if (raised == 0)
         {
             return;

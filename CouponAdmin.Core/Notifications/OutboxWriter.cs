@@ -1,4 +1,5 @@
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Notifications;
 
@@ -14,16 +15,11 @@ internal static class OutboxWriter
 {
     public static async Task<long> AddAsync(CouponDbContext db, OutboxDraft m, DateTimeOffset now, CancellationToken ct)
     {
-        var id = await db.ScalarAsync<long>("""
-            INSERT INTO "OutboxMessages" ("Key", "Kind", "Channel", "Recipient", "Subject", "Body", "Status", "Attempts", "Note",
-                "NextAttemptAt", "CreatedAt", "CreatedBy", "OfferId", "CouponId", "CustomerId")
-            VALUES (@key, @kind, @channel, @to, @subject, @body, @status, 0, @note, @now, @now, @by, @offer, @coupon, @customer)
-            ON CONFLICT ("Key") DO NOTHING
-            RETURNING "Id"
-            """, ct, ("@key", m.Key), ("@kind", m.Kind.ToString()), ("@channel", m.Channel.ToString()), ("@to", m.Recipient), ("@subject", m.Subject),
+        var sql = OutboxStatements.For(db.Dialect);
+        var id = await db.ScalarAsync<long>(sql.Add, ct, ("@key", m.Key), ("@kind", m.Kind.ToString()), ("@channel", m.Channel.ToString()), ("@to", m.Recipient), ("@subject", m.Subject),
             ("@body", m.Body), ("@status", (m.SkipReason is null ? MessageStatus.Pending : MessageStatus.Skipped).ToString()), ("@note", m.SkipReason),
             ("@now", now), ("@by", m.CreatedBy), ("@offer", m.OfferId), ("@coupon", m.CouponId), ("@customer", m.CustomerId));
-        return id ?? await db.ScalarAsync<long>("""SELECT "Id" FROM "OutboxMessages" WHERE "Key" = @key""", ct, ("@key", m.Key))
+        return id ?? await db.ScalarAsync<long>(sql.IdByKey, ct, ("@key", m.Key))
             ?? throw new InvalidOperationException($"Outbox message '{m.Key}' was neither written nor found.");
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,14 +17,6 @@ namespace CouponAdmin.Core.Notifications;
 /// </summary>
 internal static class ReminderWriter
 {
-    internal const string NextExpiry = """
-        SELECT c."ExpiresAt" FROM "Coupons" c
-        WHERE c."OfferId" = @o AND c."Status" IN ('Issued', 'Redeemed') AND c."ExpiresAt" >= @from AND c."ExpiresAt" < @to
-        ORDER BY c."ExpiresAt" LIMIT 1
-        """;
-
-    internal const string Filter = """c."OfferId" = @o AND c."Status" IN ('Issued', 'Redeemed') AND c."ExpiresAt" = @expiresAt AND c."Id" > @afterId""";
-
     public static async Task<long> WriteAsync(CouponDbContext db, Offer offer, ReminderSettings reminder, string reminderKey, ReminderWindow window,
         ReminderContext context, CancellationToken ct)
     {
@@ -36,34 +28,22 @@ internal static class ReminderWriter
             isDeterministic: true);
 
         var sms = reminder.Channel == ReminderChannel.Sms;
-        var contact = sms ? "\"Mobile\"" : "\"Email\"";
+        var sql = ReminderStatements.For(db.Dialect);
+        var insert = sql.InsertFor(reminder.Channel);
         var d = offer.Definition.Redemption;
         // A redeemed coupon is still usable while its holder's limit allows more (no limit, or fewer uses than it).
         var useLimit = d.AnyoneCanRedeem ? d.CodeLimit : d.CustomerLimit;
         var from = window.ExpiresFrom.UtcTicks;
         long written = 0;
-        while (await db.ScalarAsync<long>(NextExpiry, ct, ("@o", offer.Id), ("@from", from), ("@to", window.ExpiresBefore)) is { } expiresAt)
+        while (await db.ScalarAsync<long>(sql.NextExpiry, ct, ("@o", offer.Id), ("@from", from), ("@to", window.ExpiresBefore)) is { } expiresAt)
         {
             var afterId = -1L;
             while (true)
             {
-                var end = await db.ScalarAsync<long>($"""SELECT c."Id" FROM "Coupons" c WHERE {Filter} ORDER BY c."Id" LIMIT 1 OFFSET @skip""", ct,
+                var end = await db.ScalarAsync<long>(sql.ChunkEnd, ct,
                     ("@o", offer.Id), ("@expiresAt", expiresAt), ("@afterId", afterId), ("@skip", context.ChunkSize - 1));
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                written += await db.ExecuteAsync($"""
-                    INSERT INTO "OutboxMessages" ("Key", "Kind", "Channel", "Recipient", "Subject", "Body", "Status", "Attempts", "Note",
-                        "NextAttemptAt", "CreatedAt", "CreatedBy", "OfferId", "CouponId", "CustomerId")
-                    SELECT 'reminder:' || c."Id" || @suffix, 'Reminder', @channel, COALESCE(cu.{contact}, ''), @subject,
-                        reminder_text(c."Code", cu."Name", c."ExpiresAt"),
-                        CASE WHEN cu.{contact} IS NULL THEN 'Skipped' ELSE 'Pending' END, 0,
-                        CASE WHEN cu.{contact} IS NULL THEN 'Customer ' || cu."UserId" || @noContact END,
-                        @now, @now, @by, c."OfferId", c."Id", c."CustomerId"
-                    FROM "Coupons" c CROSS JOIN "Customers" cu
-                    WHERE {Filter} AND c."Id" <= @upToId
-                      AND cu."UserId" = c."CustomerId" AND {Coupon.ValidAtSql} AND c."IssuedAt" <= @moment
-                      AND (c."Status" = 'Issued' OR @useLimit IS NULL OR c."RedemptionCount" < @useLimit)
-                    ON CONFLICT ("Key") DO NOTHING
-                    """, ct, ("@o", offer.Id), ("@expiresAt", expiresAt), ("@afterId", afterId), ("@upToId", end ?? long.MaxValue),
+                written += await db.ExecuteAsync(insert, ct, ("@o", offer.Id), ("@expiresAt", expiresAt), ("@afterId", afterId), ("@upToId", end ?? long.MaxValue),
                     ("@suffix", $":{reminderKey}"), ("@channel", (sms ? MessageChannel.Sms : MessageChannel.Email).ToString()),
                     ("@subject", sms ? null : context.EmailSubject), ("@noContact", sms ? " has no mobile number." : " has no e-mail address."),
                     ("@now", context.Now), ("@by", ExpiryReminders.Actor), ("@moment", window.Moment), ("@useLimit", useLimit));

@@ -7,6 +7,7 @@ using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Notifications;
@@ -50,7 +51,8 @@ public sealed class ResendCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
         }
 
         var key = string.Create(CultureInfo.InvariantCulture, $"resend:{coupon.Id}:{RequestKey(actor, request.RequestId)}");
-        if (await db.ScalarAsync<long>("""SELECT "Id" FROM "OutboxMessages" WHERE "Key" = @k""", ct, ("@k", key)) is { } earlier)
+        var sql = OutboxStatements.For(db.Dialect);
+        if (await db.ScalarAsync<long>(sql.IdByKey, ct, ("@key", key)) is { } earlier)
         {
             return new ResendCouponResult(earlier, coupon.Id, customer!.Mobile!, Repeated: true);
         }
@@ -60,17 +62,9 @@ public sealed class ResendCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
             MessageTemplate.FormatDiscount(offer.Definition.Discount), await RemainingAsync(db, offer, ct), zone, coupon.Code, coupon.ExpiresAt, customer!.Name));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The hourly count and the insert are one statement, so simultaneous requests cannot both take the last slot.
         // Resend keys start with the coupon's id: the count is a range of the unique key index.
         var prefix = string.Create(CultureInfo.InvariantCulture, $"resend:{coupon.Id}:");
-        var id = await db.ScalarAsync<long>("""
-            INSERT INTO "OutboxMessages" ("Key", "Kind", "Channel", "Recipient", "Subject", "Body", "Status", "Attempts", "NextAttemptAt",
-                "CreatedAt", "CreatedBy", "OfferId", "CouponId", "CustomerId")
-            SELECT @key, 'Resend', 'Sms', @to, NULL, @body, 'Pending', 0, @now, @now, @by, @offer, @coupon, @customer
-            WHERE (SELECT COUNT(*) FROM "OutboxMessages" WHERE "Key" >= @prefix AND "Key" < @prefixEnd AND "CreatedAt" > @hourAgo) < @limit
-            ON CONFLICT ("Key") DO NOTHING
-            RETURNING "Id"
-            """, ct, ("@key", key), ("@to", customer.Mobile), ("@body", body), ("@now", now), ("@by", actor), ("@offer", offer.Id),
+        var id = await db.ScalarAsync<long>(sql.Resend, ct, ("@key", key), ("@to", customer.Mobile), ("@body", body), ("@now", now), ("@by", actor), ("@offer", offer.Id),
             ("@coupon", coupon.Id), ("@customer", customer.UserId), ("@prefix", prefix), ("@prefixEnd", prefix[..^1] + ";"),
             ("@hourAgo", now.AddHours(-1)), ("@limit", options.ResendPerCouponPerHour));
         if (id is null)

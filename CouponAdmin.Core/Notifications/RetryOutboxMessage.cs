@@ -1,6 +1,7 @@
 using CouponAdmin.Core.Audit;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Notifications;
@@ -29,9 +30,7 @@ public sealed class RetryOutboxMessage(IDbContextFactory<CouponDbContext> dbFact
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Conditional on the status it was read in, so two people pressing Retry queue it once.
-        var changed = await db.ExecuteAsync("""
-            UPDATE "OutboxMessages" SET "Status" = 'Pending', "NextAttemptAt" = @now WHERE "Id" = @id AND "Status" = @status
-            """, ct, ("@id", messageId), ("@now", now), ("@status", message.Status.ToString()));
+        var changed = await db.ExecuteAsync(OutboxStatements.For(db.Dialect).Retry, ct, ("@id", messageId), ("@now", now), ("@status", message.Status.ToString()));
         if (changed == 1)
         {
             AuditLog.Record<object>(db, now, actor, "outbox.retried", nameof(OutboxMessage), messageId, new { message.Status, message.Attempts }, new { Status = MessageStatus.Pending });

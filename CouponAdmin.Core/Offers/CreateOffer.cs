@@ -40,7 +40,7 @@ public sealed class CreateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
             {
                 await attemptDb.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException e) when (UniqueViolation.Is(e) && attempt < MaxReservationAttempts)
+            catch (DbUpdateException e) when (db.Dialect.IsUniqueViolation(e) && attempt < MaxReservationAttempts)
             {
                 continue;
             }

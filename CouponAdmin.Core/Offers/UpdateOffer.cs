@@ -51,7 +51,7 @@ public sealed class UpdateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (db.Dialect.IsUniqueViolation(e))
         {
             return Error.Validation([new FieldError("coupon.generation", "Another offer took this code a moment ago; save again to pick a free one.")]);
         }

@@ -89,7 +89,7 @@ public sealed class OrgSetup(IDbContextFactory<CouponDbContext> dbFactory, TimeP
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (db.Dialect.IsUniqueViolation(e))
         {
             return Duplicate(request.Type, id);
         }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Redemption;
 
@@ -30,7 +31,7 @@ internal static class Idempotency
         }
 
         string hash, stored;
-        await using (var reader = await s.Command("""SELECT "RequestHash", "Outcome" FROM "IdempotencyRecords" WHERE "Scope" = @scope AND "Key" = @key""",
+        await using (var reader = await s.Command(IdempotencyStatements.For(s.Dialect).Find,
                          ("@scope", key.Scope), ("@key", key.Value)).ExecuteReaderAsync(ct))
         {
             if (!await reader.ReadAsync(ct))
@@ -58,9 +59,8 @@ internal static class Idempotency
         CancellationToken ct)
     {
         var stored = new StoredOutcome(outcome.Value, outcome.Error?.Code, outcome.Error?.Message, outcome.Error?.Kind ?? ErrorKind.Rule);
-        return s.ExecuteAsync("""
-            INSERT INTO "IdempotencyRecords" ("Scope", "Key", "RequestHash", "Outcome", "CreatedAt") VALUES (@scope, @key, @hash, @outcome, @at)
-            """, ct, ("@scope", key.Scope), ("@key", key.Value), ("@hash", Hash(request)), ("@outcome", JsonSerializer.Serialize(stored, CouponJson.Options)), ("@at", now));
+        return s.ExecuteAsync(IdempotencyStatements.For(s.Dialect).Remember, ct, ("@scope", key.Scope), ("@key", key.Value), ("@hash", Hash(request)),
+            ("@outcome", JsonSerializer.Serialize(stored, CouponJson.Options)), ("@at", now));
     }
 
     private static string Hash(RedeemRequest request) =>

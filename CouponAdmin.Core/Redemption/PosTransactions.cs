@@ -1,5 +1,6 @@
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Redemption;
 
@@ -16,9 +17,7 @@ internal static class PosTransactions
     /// <summary>The refusal of a repeat, naming the redemption that already stands for the transaction.</summary>
     public static async Task<Error> DuplicateAsync(SqlSession s, RedemptionContext c, string transactionId, CancellationToken ct)
     {
-        var earlier = await s.Int64Async("""
-            SELECT "Id" FROM "Redemptions" WHERE "OfferId" = @o AND "Code" = @code AND "TransactionId" = @tx AND "Active" = 1 LIMIT 1
-            """, ct, ("@o", c.Offer.Id), ("@code", c.Code), ("@tx", transactionId));
+        var earlier = await s.Int64Async(DuplicateTransactionStatements.For(s.Dialect).Standing, ct, ("@o", c.Offer.Id), ("@code", c.Code), ("@tx", transactionId));
         return Duplicate(c.Code, transactionId, earlier);
     }
 

@@ -2,6 +2,7 @@ using CouponAdmin.Core.Audit;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Redemption;
@@ -32,7 +33,7 @@ public sealed class ReverseRedemption(IDbContextFactory<CouponDbContext> dbFacto
             }
 
             // The conditional update is what decides: of two racing reversals, one marks it, the other finds it done.
-            if (await db.ExecuteAsync("""UPDATE "Redemptions" SET "Active" = 0, "ReversedAt" = @now WHERE "Id" = @id AND "Active" = 1""",
+            if (await db.ExecuteAsync(ReversalStatements.For(db.Dialect).MarkReversed,
                     ct, ("@id", redemptionId), ("@now", now)) == 0)
             {
                 return Error.Rule(ErrorCodes.AlreadyReversed, $"Redemption {redemptionId} was already reversed.");

@@ -1,4 +1,6 @@
+using System.Globalization;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Reporting;
 
@@ -12,19 +14,21 @@ internal static class DailyCounts
         long issued = 0, long redeemed = 0, long reversed = 0, long revoked = 0) =>
         issued == 0 && redeemed == 0 && reversed == 0 && revoked == 0
             ? Task.CompletedTask
-            : db.ExecuteAsync(Upsert, ct, ("@o", offerId), ("@day", DayOf(at, zone)), ("@i", issued), ("@r", redeemed), ("@v", reversed), ("@k", revoked));
+            : db.ExecuteAsync(DailyCountStatements.For(db.Dialect).Add, ct, ("@o", offerId), ("@day", DateOf(at, zone)), ("@i", issued), ("@r", redeemed),
+                ("@v", reversed), ("@k", revoked));
 
-    /// <summary>Redemptions counted per offer and day on the point-of-sale path's own connection (a batch adds its tally at once).</summary>
+    /// <summary>
+    /// Redemptions counted per offer and day (<see cref="DayOf"/>) on the point-of-sale path's own connection (a batch adds its
+    /// tally at once). The day is bound as a date, so the dialect writes it as its column stores it.
+    /// </summary>
     public static Task AddRedeemedAsync(SqlSession s, long offerId, string day, long redeemed, CancellationToken ct) =>
-        s.ExecuteAsync(Upsert, ct, ("@o", offerId), ("@day", day), ("@i", 0L), ("@r", redeemed), ("@v", 0L), ("@k", 0L));
+        s.ExecuteAsync(DailyCountStatements.For(s.Dialect).Add, ct, ("@o", offerId), ("@day", DateOnly.ParseExact(day, DayFormat, CultureInfo.InvariantCulture)),
+            ("@i", 0L), ("@r", redeemed), ("@v", 0L), ("@k", 0L));
 
-    private const string Upsert = """
-        INSERT INTO "OfferDailyCounts" ("OfferId", "Day", "Issued", "Redeemed", "Reversed", "Revoked") VALUES (@o, @day, @i, @r, @v, @k)
-        ON CONFLICT ("OfferId", "Day") DO UPDATE SET "Issued" = "Issued" + excluded."Issued", "Redeemed" = "Redeemed" + excluded."Redeemed",
-            "Reversed" = "Reversed" + excluded."Reversed", "Revoked" = "Revoked" + excluded."Revoked"
-        """;
+    /// <summary>The org's calendar date of <paramref name="at"/>, as text (a key for tallies kept in memory).</summary>
+    public static string DayOf(DateTimeOffset at, TimeZoneInfo zone) => DateOf(at, zone).ToString(DayFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>The org's calendar date of <paramref name="at"/>, as the column stores it.</summary>
-    public static string DayOf(DateTimeOffset at, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private const string DayFormat = "yyyy-MM-dd";
+
+    private static DateOnly DateOf(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 }

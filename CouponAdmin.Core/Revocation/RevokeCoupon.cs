@@ -3,6 +3,7 @@ using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Revocation;
@@ -42,10 +43,7 @@ public sealed class RevokeCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
 
             var now = clock.GetUtcNow();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var revoked = await db.ExecuteAsync("""
-                UPDATE "Coupons" SET "Status" = 'Revoked', "LastStatusChangeAt" = @now
-                WHERE "Id" = @id AND "Status" IN ('Issued', 'Unissued') AND "RedemptionCount" = 0
-                """, ct, ("@id", coupon.Id), ("@now", now));
+            var revoked = await db.ExecuteAsync(RevocationStatements.For(db.Dialect).One, ct, ("@id", coupon.Id), ("@now", now));
             if (revoked == 0)
             {
                 var why = coupon.Status == CouponStatus.Revoked ? "it is already revoked" : "it has been redeemed; redeemed coupons are never revoked";

@@ -4,6 +4,7 @@ using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Revocation;
@@ -31,13 +32,11 @@ public sealed class RevokeCoupons(IDbContextFactory<CouponDbContext> dbFactory, 
 
         var customerIds = resolved.Value!;
         var now = clock.GetUtcNow();
+        var sql = RevocationStatements.For(db.Dialect);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var revoked = request.Mode == RevokeMode.Customers
             ? (await CustomersAsync(db, request.OfferId, customerIds, now, ct)).Count
-            : await db.ExecuteAsync($"""
-                UPDATE "Coupons" SET "Status" = 'Revoked', "LastStatusChangeAt" = @now
-                WHERE "OfferId" = @o AND "Status" IN ({(request.Mode == RevokeMode.OnlyUnissued ? "'Unissued'" : "'Issued', 'Unissued'")})
-                """, ct, ("@o", request.OfferId), ("@now", now));
+            : await db.ExecuteAsync(request.Mode == RevokeMode.OnlyUnissued ? sql.OnlyUnissued : sql.AllUnredeemed, ct, ("@o", request.OfferId), ("@now", now));
         await Reporting.DailyCounts.AddAsync(db, request.OfferId, now, await Org.OrgTime.ZoneAsync(db, ct), ct, revoked: revoked);
         AuditLog.Record(db, now, actor, "coupons.revoked", nameof(Offer), request.OfferId, (object?)null, new { request.Mode, customerIds, revoked });
         await db.SaveChangesAsync(ct);
@@ -101,9 +100,5 @@ public sealed class RevokeCoupons(IDbContextFactory<CouponDbContext> dbFactory, 
 
     /// <summary>Revokes the customers' active coupons of the offer in the caller's transaction; returns the customer of each revoked coupon.</summary>
     internal static Task<List<long>> CustomersAsync(CouponDbContext db, long offerId, IReadOnlyCollection<long> customerIds, DateTimeOffset now, CancellationToken ct) =>
-        db.ListAsync("""
-            UPDATE "Coupons" SET "Status" = 'Revoked', "LastStatusChangeAt" = @now
-            WHERE "OfferId" = @o AND "Status" IN ('Issued', 'Unissued') AND "CustomerId" IN (SELECT value FROM json_each(@ids))
-            RETURNING "CustomerId"
-            """, r => r.GetInt64(0), ct, ("@o", offerId), ("@now", now), ("@ids", System.Text.Json.JsonSerializer.Serialize(customerIds)));
+        db.ListAsync(RevocationStatements.For(db.Dialect).OfCustomers, r => r.GetInt64(0), ct, ("@o", offerId), ("@now", now), ("@ids", db.Dialect.List(customerIds)));
 }

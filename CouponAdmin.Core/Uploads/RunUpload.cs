@@ -2,6 +2,7 @@ using CouponAdmin.Core.Audit;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using CouponAdmin.Core.Uploads.Csv;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,7 +72,7 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
 
         using var reader = opened.Value!;
         var size = options?.ChunkSize ?? processor.ChunkSize;
-        await BulkWriting.BeginAsync(db, ct);
+        await db.Dialect.BeginBulkAsync(db, ct);
         var chunkIndex = 0;
         try
         {
@@ -107,7 +108,7 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
         }
         finally
         {
-            await BulkWriting.EndAsync(db);
+            await db.Dialect.EndBulkAsync(db);
         }
 
         return await FinishAsync(db, upload, null, ct);
@@ -124,7 +125,7 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var committed = await db.ScalarAsync<int>("""SELECT "LastCommittedRow" FROM "Uploads" WHERE "Id" = @u""", ct, ("@u", run.Upload.Id));
+        var committed = await db.ScalarAsync<int>(UploadStatements.For(db.Dialect).LastCommittedRow, ct, ("@u", run.Upload.Id));
         if (committed != run.Upload.LastCommittedRow)
         {
             return false;

@@ -1,4 +1,5 @@
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Uploads;
 
@@ -12,9 +13,7 @@ internal static class UploadIssueWriter
             return;
         }
 
-        await using var cmd = Sql.Command(db, """
-            INSERT INTO "UploadIssues" ("UploadId", "Row", "Identifier", "Code", "Error", "Message") VALUES (@u, @row, @identifier, @code, @error, @message)
-            """, ("@u", uploadId), ("@row", 0), ("@identifier", null), ("@code", null), ("@error", ""), ("@message", ""));
+        await using var cmd = Sql.Command(db, UploadStatements.For(db.Dialect).AddIssue, ("@u", uploadId), ("@row", 0), ("@identifier", null), ("@code", null), ("@error", ""), ("@message", ""));
         cmd.Prepare();
         foreach (var issue in issues.OrderBy(i => i.Row))
         {

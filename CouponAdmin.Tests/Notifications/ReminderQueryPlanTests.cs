@@ -1,4 +1,5 @@
-using CouponAdmin.Core.Notifications;
+using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using CouponAdmin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +19,7 @@ public sealed class ReminderQueryPlanTests : IDisposable
     [Fact]
     public async Task EachChunkSeeksItsFirstCouponInThePartialExpiryIndex()
     {
-        var plan = await PlanAsync($"""SELECT c."Id" FROM "Coupons" c WHERE {ReminderWriter.Filter} ORDER BY c."Id" LIMIT 1 OFFSET 10""",
-            "@o", "@expiresAt", "@afterId");
+        var plan = await PlanAsync(db => ReminderStatements.For(db.Dialect).ChunkEnd, "@o", "@expiresAt", "@afterId", "@skip");
 
         Assert.Contains("USING INDEX IX_Coupons_Reminders (OfferId=? AND ExpiresAt=? AND rowid>?)", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
@@ -28,18 +28,18 @@ public sealed class ReminderQueryPlanTests : IDisposable
     [Fact]
     public async Task TheNextExpiryOfADayIsASeekInThePartialExpiryIndex()
     {
-        var plan = await PlanAsync(ReminderWriter.NextExpiry, "@o", "@from", "@to");
+        var plan = await PlanAsync(db => ReminderStatements.For(db.Dialect).NextExpiry, "@o", "@from", "@to");
 
         Assert.Contains("USING INDEX IX_Coupons_Reminders (OfferId=? AND ExpiresAt>? AND ExpiresAt<?)", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
     }
 
-    private async Task<string> PlanAsync(string query, params string[] parameters)
+    private async Task<string> PlanAsync(Func<CouponDbContext, string> query, params string[] parameters)
     {
         await using var db = _database.CreateDbContext();
         await db.Database.OpenConnectionAsync();
         await using var cmd = db.Database.GetDbConnection().CreateCommand();
-        cmd.CommandText = "EXPLAIN QUERY PLAN " + query;
+        cmd.CommandText = "EXPLAIN QUERY PLAN " + query(db);
         foreach (var name in parameters)
         {
             var p = cmd.CreateParameter();

@@ -1,4 +1,5 @@
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 
 namespace CouponAdmin.Core.Uploads.Processors;
 
@@ -12,9 +13,7 @@ internal sealed class AudienceProcessor : IUploadProcessor
     public async Task ProcessAsync(UploadRunContext run, UploadChunk chunk, CancellationToken ct)
     {
         var rows = await ChunkCustomers.ResolveAsync(run, chunk, chunk.Rows, ct);
-        await using var insert = Sql.Command(run.Db, """
-            INSERT INTO "AudienceMembers" ("OfferId", "CustomerId") VALUES (@o, @c) ON CONFLICT DO NOTHING
-            """, ("@o", run.RequiredOffer.Id), ("@c", 0L));
+        await using var insert = Sql.Command(run.Db, UploadStatements.For(run.Db.Dialect).AddAudienceMember, ("@o", run.RequiredOffer.Id), ("@c", 0L));
         insert.Prepare();
         foreach (var row in rows)
         {

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using CouponAdmin.Core.Codes;
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
+using CouponAdmin.Core.Persistence.Statements;
 using CouponAdmin.Core.Uploads.Csv;
 
 namespace CouponAdmin.Core.Uploads.Processors;
@@ -117,17 +117,12 @@ internal sealed class CodesProcessor : IUploadProcessor
     private static async Task<Dictionary<string, ExistingCode>> ExistingAsync(CouponDbContext db, IEnumerable<string> codes, CancellationToken ct)
     {
         // Every issued common code is also its offer's reservation, so the reservations stand for the shared coupons.
-        var rows = await db.ListAsync("""
-            SELECT c."Code", c."OfferId", c."TransferSeq", c."Status" FROM json_each(@codes) j
-            CROSS JOIN "Coupons" c WHERE c."Code" = j.value AND c."CodeSpaceId" IS NULL AND c."IsShared" = 0
-            UNION ALL
-            SELECT substr(o."ReservedCode", 3), o."Id", -1, 'Common' FROM json_each(@codes) j
-            CROSS JOIN "Offers" o WHERE o."ReservedCode" = 'C:' || j.value
-            """, r => (Code: r.GetString(0), Offer: r.GetInt64(1), Seq: r.GetInt32(2), Status: r.GetString(3)), ct, ("@codes", JsonSerializer.Serialize(codes)));
+        var rows = await db.ListAsync(UploadStatements.For(db.Dialect).ExistingCodes,
+            r => (Code: r.GetString(0), Offer: r.GetInt64(1), Seq: r.GetInt32(2), Status: r.GetString(3)), ct, ("@codes", db.Dialect.List(codes)));
         var existing = new Dictionary<string, ExistingCode>(StringComparer.Ordinal);
         foreach (var row in rows.OrderBy(r => r.Seq))
         {
-            existing[row.Code] = new ExistingCode(row.Offer, row.Seq, row.Status == nameof(CouponStatus.Revoked), row.Status == "Common");
+            existing[row.Code] = new ExistingCode(row.Offer, row.Seq, row.Status == nameof(CouponStatus.Revoked), row.Status == UploadStatements.CommonCode);
         }
 
         return existing;
@@ -138,7 +133,7 @@ internal sealed class CodesProcessor : IUploadProcessor
     {
         foreach (var (spaceId, index) in _decode!(code))
         {
-            if (await db.ScalarAsync<long>("""SELECT "OfferId" FROM "Coupons" WHERE "CodeSpaceId" = @s AND "CodeIndex" = @i LIMIT 1""", ct,
+            if (await db.ScalarAsync<long>(UploadStatements.For(db.Dialect).GeneratedCodeOwner, ct,
                     ("@s", spaceId), ("@i", index)) is { } offerId)
             {
                 return offerId;
