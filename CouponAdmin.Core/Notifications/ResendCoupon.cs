@@ -36,6 +36,12 @@ public sealed class ResendCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
             return Error.Validation([new FieldError("code", "Give the code of the coupon to resend.")]);
         }
 
+        // The request id is an Idempotency-Key, with the same rule as the redemption's.
+        if (Redemption.Idempotency.Validate(request.RequestId is null ? null : new Redemption.IdempotencyKey("resend", request.RequestId)) is { } invalid)
+        {
+            return invalid;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await ResendTarget.FindAsync(db, code, request, ct);
         if (!found.IsSuccess)

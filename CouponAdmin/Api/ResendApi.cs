@@ -8,8 +8,6 @@ namespace CouponAdmin.Api;
 /// <summary><c>POST /api/v1/coupons/resend</c>: the coupon's SMS again, through the outbox (202: queued, not yet delivered).</summary>
 internal static class ResendApi
 {
-    private const int MaxRequestIdLength = 100;
-
     public sealed record ResendRequest(string? Code, CouponsApi.CustomerRef? Customer);
 
     public sealed record ResendResponse(long MessageId);
@@ -21,11 +19,6 @@ internal static class ResendApi
             if (string.IsNullOrWhiteSpace(body.Code))
             {
                 return ApiResults.Invalid("code", "Give the code of the coupon to resend: { \"code\": \"...\" }.");
-            }
-
-            if (idempotencyKey is { Length: > MaxRequestIdLength })
-            {
-                return ApiResults.Invalid("Idempotency-Key", $"An Idempotency-Key has at most {MaxRequestIdLength} characters.");
             }
 
             var result = await resend.ExecuteAsync(new ResendCouponRequest(body.Code, body.Customer?.Type, body.Customer?.Value, idempotencyKey), http.Actor(), ct);
