@@ -72,15 +72,17 @@ internal sealed class CouponStatements
 
     /// <summary>
     /// An INSERT of <paramref name="rows"/> coupons of one offer: per row <c>@code{r}</c>, <c>@index{r}</c>, <c>@c{r}</c> and
-    /// <c>@seq{r}</c> vary; <c>@o</c>, <c>@shared</c>, <c>@space</c>, <c>@status</c>, <c>@issuedAt</c>, <c>@exp</c>, <c>@now</c> do not.
+    /// <c>@seq{r}</c> (with <paramref name="transferSeqs"/>; otherwise 0) vary; <c>@o</c>, <c>@shared</c>, <c>@space</c>,
+    /// <c>@status</c>, <c>@issuedAt</c>, <c>@exp</c>, <c>@now</c> do not.
     /// </summary>
-    public static string InsertRows(int rows)
+    public static string InsertRows(int rows, bool transferSeqs)
     {
         var values = new StringBuilder();
         for (var r = 0; r < rows; r++)
         {
+            var seq = transferSeqs ? string.Create(CultureInfo.InvariantCulture, $"@seq{r}") : "0";
             values.Append(r == 0 ? "" : ",").Append(CultureInfo.InvariantCulture,
-                $"(@o, @code{r}, @shared, @space, @index{r}, @c{r}, @status, @issuedAt, @exp, 0, @now, @seq{r})");
+                $"(@o, @code{r}, @shared, @space, @index{r}, @c{r}, @status, @issuedAt, @exp, 0, @now, {seq})");
         }
 
         return $"{InsertColumns}\nVALUES {values}";
