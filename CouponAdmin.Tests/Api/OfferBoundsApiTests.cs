@@ -83,6 +83,17 @@ public sealed class OfferBoundsApiTests(CouponAdminFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task ABodyThatIsNotJsonIsRefusedAsAnUnsupportedMediaTypeNamingWhatWasSent()
+    {
+        using var content = new StringContent("{}", System.Text.Encoding.UTF8, "text/plain");
+
+        var response = await _api.PostAsync("/api/v1/offers", content);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+        Assert.Contains("text/plain", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AJsonBodyOverTwoMegabytesIsRefusedBeforeItIsRead()
     {
         var body = OfferBodies.Full($"Huge {ApiTestJson.Unique()}");

@@ -35,6 +35,11 @@ internal static class ApiSetup
             {
                 ctx.ProblemDetails.Detail ??= TooLargeMessage;
             }
+
+            if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                ctx.ProblemDetails.Detail ??= $"Send the body as JSON (Content-Type: application/json), not '{ctx.HttpContext.Request.ContentType ?? "no content type"}'.";
+            }
         });
         return services;
     }
