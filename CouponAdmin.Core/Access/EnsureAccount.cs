@@ -21,7 +21,7 @@ public sealed class EnsureAccount(AccountChanges changes, CreateUser create)
         }
 
         var created = await create.ExecuteAsync(new CreateUserRequest(seed.Email, seed.DisplayName, seed.Roles, seed.Password), Actor, ct);
-        return created.IsSuccess ? true : created.Error!;
+        return created.IsSuccess ? true : created.Error;
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ public sealed class EnsureAccount(AccountChanges changes, CreateUser create)
         var created = await CreateIfMissingAsync(seed, ct);
         if (!created.IsSuccess)
         {
-            return created.Error!;
+            return created.Error;
         }
 
         return await changes.RunAsync<AppUser>(async change =>

@@ -64,13 +64,13 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
         var parsed = CustomerIdentifiers.Parse(type, value);
         if (!parsed.IsSuccess)
         {
-            return parsed.Error!;
+            return parsed.Error;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customer = await ByIdentifier(db.Customers.AsNoTracking(), parsed.Value!).FirstOrDefaultAsync(ct);
+        var customer = await ByIdentifier(db.Customers.AsNoTracking(), parsed.Value).FirstOrDefaultAsync(ct);
         return customer is null
-            ? NotFound(parsed.Value!, ErrorKind.NotFound)
+            ? NotFound(parsed.Value, ErrorKind.NotFound)
             : customer;
     }
 
@@ -101,13 +101,13 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
         var parsed = CustomerIdentifiers.Parse(type, value);
         if (!parsed.IsSuccess)
         {
-            return parsed.Error!;
+            return parsed.Error;
         }
 
-        var id = await ByIdentifier(db.Customers.AsNoTracking(), parsed.Value!).Select(c => (long?)c.UserId).FirstOrDefaultAsync(ct);
+        var id = await ByIdentifier(db.Customers.AsNoTracking(), parsed.Value).Select(c => (long?)c.UserId).FirstOrDefaultAsync(ct);
         return id is { } found
             ? found
-            : NotFound(parsed.Value!, notFound);
+            : NotFound(parsed.Value, notFound);
     }
 
     public static IQueryable<Customer> ByIdentifier(IQueryable<Customer> customers, CustomerIdentifier id) => id.Type switch
@@ -140,11 +140,11 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
         var parsed = CustomerIdentifiers.Parse(type, raw);
         if (!parsed.IsSuccess)
         {
-            errors.Add(new(path, parsed.Error!.Message));
+            errors.Add(new(path, parsed.Error.Message));
             return null;
         }
 
-        return parsed.Value!.Value;
+        return parsed.Value.Value;
     }
 
     internal static async Task<long> NextUserIdAsync(CouponDbContext db, CancellationToken ct) =>

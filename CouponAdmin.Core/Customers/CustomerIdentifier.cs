@@ -36,7 +36,7 @@ public static partial class CustomerIdentifiers
             : Invalid($"'{type}' is not an identifier type: use userId, externalId, mobile or email.");
 
     public static Result<string> NormalizeEmail(string? raw) =>
-        ParseEmail(raw?.Trim() ?? "") is { IsSuccess: true } ok ? ok.Value!.Value : Invalid($"'{raw}' is not a valid e-mail address.");
+        ParseEmail(raw?.Trim() ?? "") is { IsSuccess: true } ok ? ok.Value.Value : Invalid($"'{raw}' is not a valid e-mail address.");
 
     private static Result<CustomerIdentifier> ParseUserId(string value) =>
         long.TryParse(value, System.Globalization.NumberStyles.None, null, out var id) && id > 0

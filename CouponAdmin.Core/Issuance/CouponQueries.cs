@@ -92,7 +92,7 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
         var customer = await CustomerDirectory.ResolveIdAsync(db, type, value, ErrorKind.NotFound, ct);
         if (!customer.IsSuccess)
         {
-            return customer.Error!;
+            return customer.Error;
         }
 
         var customerId = customer.Value;
@@ -108,7 +108,7 @@ public sealed class CouponQueries(IDbContextFactory<CouponDbContext> dbFactory, 
         var customer = await CustomerDirectory.ResolveIdAsync(db, type, value, ErrorKind.NotFound, ct);
         if (!customer.IsSuccess)
         {
-            return customer.Error!;
+            return customer.Error;
         }
 
         return await PageAsync(db, customer.Value, page.Skip, page.PageSize, ct);

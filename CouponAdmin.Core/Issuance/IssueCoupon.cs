@@ -27,7 +27,7 @@ public sealed class IssueCoupon(IDbContextFactory<CouponDbContext> dbFactory, Ti
         var customer = await CustomerDirectory.ResolveIdAsync(db, request.CustomerType, request.CustomerValue, ErrorKind.Rule, ct);
         if (!customer.IsSuccess)
         {
-            return customer.Error!;
+            return customer.Error;
         }
 
         var customerId = customer.Value;

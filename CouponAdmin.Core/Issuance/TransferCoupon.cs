@@ -30,7 +30,7 @@ public sealed class TransferCoupon(IDbContextFactory<CouponDbContext> dbFactory,
             var target = await CustomerDirectory.ResolveIdAsync(db, request.ToType, request.ToValue, ErrorKind.Rule, ct);
             if (!target.IsSuccess)
             {
-                return target.Error!;
+                return target.Error;
             }
 
             var now = clock.GetUtcNow();

@@ -46,10 +46,10 @@ public sealed class ResendCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
         var found = await ResendTarget.FindAsync(db, code, request, ct);
         if (!found.IsSuccess)
         {
-            return found.Error!;
+            return found.Error;
         }
 
-        var (coupon, offer, customer) = found.Value!;
+        var (coupon, offer, customer) = found.Value;
         var now = clock.GetUtcNow();
         if (ResendTarget.Refusal(coupon, offer, customer, now) is { } refusal)
         {

@@ -26,7 +26,7 @@ internal static class ResendTarget
             var customer = await CustomerDirectory.ResolveIdAsync(db, type, request.CustomerValue ?? "", ErrorKind.Rule, ct);
             if (!customer.IsSuccess)
             {
-                return customer.Error!;
+                return customer.Error;
             }
 
             coupon = coupons.FirstOrDefault(c => c.CustomerId == customer.Value)

@@ -27,7 +27,7 @@ public sealed class CreateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
             var reserved = await CodeReservation.ReserveAsync(attemptDb, 0, null, copy, ct);
             if (!reserved.IsSuccess)
             {
-                return reserved.Error!;
+                return reserved.Error;
             }
 
             var offer = Offer.Create(copy, clock.GetUtcNow());

@@ -37,7 +37,7 @@ public sealed class DuplicateOffer(IDbContextFactory<CouponDbContext> dbFactory,
         var created = await create.ExecuteAsync(definition, actor, ct);
         if (created.IsSuccess)
         {
-            AuditLog.Record(db, clock.GetUtcNow(), actor, "offer.duplicated", nameof(Offer), created.Value!.Id, (object?)null,
+            AuditLog.Record(db, clock.GetUtcNow(), actor, "offer.duplicated", nameof(Offer), created.Value.Id, (object?)null,
                 new { SourceOfferId = offerId });
             await db.SaveChangesAsync(ct);
         }

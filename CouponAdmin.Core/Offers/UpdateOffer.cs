@@ -36,7 +36,7 @@ public sealed class UpdateOffer(IDbContextFactory<CouponDbContext> dbFactory, Ti
             }
             else
             {
-                errors.AddRange(reserved.Error!.Fields!);
+                errors.AddRange(reserved.Error.Fields!);
             }
         }
 

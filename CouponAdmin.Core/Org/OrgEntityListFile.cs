@@ -42,13 +42,13 @@ public sealed class OrgEntityListFile(IDbContextFactory<CouponDbContext> dbFacto
         var opened = CsvUploadReader.Open(buffered, Layout, Limits);
         if (!opened.IsSuccess)
         {
-            return opened.Error!;
+            return opened.Error;
         }
 
         var problems = new List<(int Row, string Message)>();
         var wanted = new List<(int Row, OrgEntityRef Ref)>();
         var rows = 0;
-        using (var reader = opened.Value!)
+        using (var reader = opened.Value)
         {
             try
             {

@@ -90,7 +90,7 @@ public sealed class DemoData(IDbContextFactory<CouponDbContext> dbFactory, TimeP
                 .ExecuteAsync(new Issuance.IssueCouponRequest(welcomeOfferId, Customers.IdentifierType.Mobile, mobile), "demo", ct);
             if (issued.IsSuccess && i % 12 <= 3)
             {
-                await new Redemption.RedeemCoupon(dbFactory, clock).ExecuteAsync(new Redemption.RedeemRequest(issued.Value!.Code, Customers.IdentifierType.Mobile,
+                await new Redemption.RedeemCoupon(dbFactory, clock).ExecuteAsync(new Redemption.RedeemRequest(issued.Value.Code, Customers.IdentifierType.Mobile,
                     mobile, null, "S-DEL-01", 900 + (i * 37 % 1500), "INR", $"DEMO-{i}", issuedAt.AddHours(3)), "demo", ct: ct);
             }
         }

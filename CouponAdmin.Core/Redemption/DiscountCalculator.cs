@@ -23,7 +23,7 @@ internal static class DiscountCalculator
                 var capHere = Convert(rates, cap, offerCurrency, billCurrency, baseCurrency);
                 if (!capHere.IsSuccess)
                 {
-                    return capHere.Error!;
+                    return capHere.Error;
                 }
 
                 amount = Math.Min(amount, capHere.Value);
@@ -35,7 +35,7 @@ internal static class DiscountCalculator
         var converted = Convert(rates, d.Value, offerCurrency, billCurrency, baseCurrency);
         return converted.IsSuccess
             ? new DiscountGiven(d.Type, d.Value, Round(Math.Min(converted.Value, bill), billCurrency), billCurrency)
-            : converted.Error!;
+            : converted.Error;
     }
 
     public static decimal Round(decimal amount, string currency) =>

@@ -35,7 +35,7 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
         var prepared = await RedemptionPreparation.PrepareAsync(pos, request, now, ct);
         if (!prepared.IsSuccess && idempotencyKey is null)
         {
-            return prepared.Error!;
+            return prepared.Error;
         }
 
         // Once handed over, the redemption is written whether or not this caller still waits: a POS that gave up retries

@@ -40,14 +40,14 @@ internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Cu
         var identifier = CustomerIdentifiers.Parse(request.CustomerType, request.CustomerValue);
         if (!identifier.IsSuccess)
         {
-            return identifier.Error!;
+            return identifier.Error;
         }
 
         var code = CodeFormat.Normalize(request.Code ?? "");
         var at = request.At ?? now;
         var snapshot = await pos.CurrentAsync();
         var decoded = snapshot.Decode(code);
-        var rows = await CouponRead.ReadAsync(session, code, decoded, identifier.Value!, at, ct);
+        var rows = await CouponRead.ReadAsync(session, code, decoded, identifier.Value, at, ct);
         if (rows.Version > snapshot.Version)
         {
             // Settings changed since the snapshot was taken; a new code space may even be what made this code.
@@ -55,7 +55,7 @@ internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Cu
             var again = snapshot.Decode(code);
             if (!again.SequenceEqual(decoded))
             {
-                rows = await CouponRead.ReadAsync(session, code, again, identifier.Value!, at, ct);
+                rows = await CouponRead.ReadAsync(session, code, again, identifier.Value, at, ct);
             }
         }
 
@@ -66,7 +66,7 @@ internal sealed record RedemptionContext(Coupon Coupon, Offer Offer, Customer Cu
 
         if (rows.Customer is not { } customer)
         {
-            return CustomerDirectory.NotFound(identifier.Value!, ErrorKind.Rule);
+            return CustomerDirectory.NotFound(identifier.Value, ErrorKind.Rule);
         }
 
         // A common code has a row per holder: the customer's own, or (anyone can redeem) a holder's row still in force.

@@ -18,10 +18,10 @@ internal static class RedemptionPreparation
 
         if (!loaded.IsSuccess)
         {
-            return loaded.Error!;
+            return loaded.Error;
         }
 
-        var c = loaded.Value!;
+        var c = loaded.Value;
         if (RedemptionChecks.All(c, request.BillAmount) is { } refusal)
         {
             return refusal;
@@ -29,6 +29,6 @@ internal static class RedemptionPreparation
 
         var currency = c.Place.Currency ?? request.Currency ?? c.BaseCurrency;
         var discount = DiscountCalculator.Calculate(c.Rates, c.Offer.Definition.Discount, request.BillAmount, currency, c.BaseCurrency);
-        return discount.IsSuccess ? new PreparedRedemption(c, discount.Value!) : discount.Error!;
+        return discount.IsSuccess ? new PreparedRedemption(c, discount.Value) : discount.Error;
     }
 }

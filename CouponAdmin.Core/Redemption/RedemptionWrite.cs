@@ -22,7 +22,7 @@ internal static class RedemptionWrite
             return replay;
         }
 
-        var outcome = p.Prepared.IsSuccess ? await RecordAsync(s, p.Prepared.Value!, p, ct) : p.Prepared.Error!;
+        var outcome = p.Prepared.IsSuccess ? await RecordAsync(s, p.Prepared.Value, p, ct) : p.Prepared.Error;
         if (!outcome.IsSuccess || p.DryRun)
         {
             await s.ExecuteAsync("ROLLBACK TO redemption", ct);
@@ -30,7 +30,7 @@ internal static class RedemptionWrite
 
         if (p.DryRun && outcome.IsSuccess)
         {
-            outcome = outcome.Value! with { RedemptionId = null };
+            outcome = outcome.Value with { RedemptionId = null };
         }
         else if (outcome.IsSuccess)
         {

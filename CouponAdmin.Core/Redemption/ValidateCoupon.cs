@@ -24,6 +24,6 @@ public sealed class ValidateCoupon(IDbContextFactory<CouponDbContext> dbFactory,
         var prepared = await RedemptionPreparation.PrepareAsync(pos, request, now, ct);
         return prepared.IsSuccess
             ? await pos.Writer(options).WriteAsync(new PendingRedemption(prepared, request, "validate", null, now, dryRun: true))
-            : prepared.Error!;
+            : prepared.Error;
     }
 }

@@ -27,10 +27,10 @@ public sealed class RevokeCoupons(IDbContextFactory<CouponDbContext> dbFactory, 
         var resolved = await ResolveAsync(db, request, ct);
         if (!resolved.IsSuccess)
         {
-            return resolved.Error!;
+            return resolved.Error;
         }
 
-        var customerIds = resolved.Value!;
+        var customerIds = resolved.Value;
         var now = clock.GetUtcNow();
         var sql = RevocationStatements.For(db.Dialect);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -51,10 +51,10 @@ public sealed class RevokeCoupons(IDbContextFactory<CouponDbContext> dbFactory, 
         var resolved = await ResolveAsync(db, request, ct);
         if (!resolved.IsSuccess)
         {
-            return resolved.Error!;
+            return resolved.Error;
         }
 
-        var customerIds = resolved.Value!;
+        var customerIds = resolved.Value;
         var coupons = db.Coupons.Where(c => c.OfferId == request.OfferId);
         return request.Mode switch
         {
@@ -89,7 +89,7 @@ public sealed class RevokeCoupons(IDbContextFactory<CouponDbContext> dbFactory, 
             var id = await CustomerDirectory.ResolveIdAsync(db, customers[i].Type, customers[i].Value, ErrorKind.Rule, ct);
             if (!id.IsSuccess)
             {
-                return Error.Validation([new FieldError($"customers[{i}]", id.Error!.Message)]);
+                return Error.Validation([new FieldError($"customers[{i}]", id.Error.Message)]);
             }
 
             customerIds.Add(id.Value);

@@ -70,7 +70,7 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
             return await FinishAsync(db, upload, opened.Error, ct);
         }
 
-        using var reader = opened.Value!;
+        using var reader = opened.Value;
         var size = options?.ChunkSize ?? processor.ChunkSize;
         await db.Dialect.BeginBulkAsync(db, ct);
         var chunkIndex = 0;

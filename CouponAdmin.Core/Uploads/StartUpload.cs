@@ -36,14 +36,14 @@ public sealed class StartUpload(IDbContextFactory<CouponDbContext> dbFactory, Up
         var saved = await store.SaveAsync(request.Content, ct);
         if (!saved.IsSuccess)
         {
-            return saved.Error!;
+            return saved.Error;
         }
 
-        var inspected = Inspect(saved.Value!, UploadLayouts.For(request.Kind));
+        var inspected = Inspect(saved.Value, UploadLayouts.For(request.Kind));
         if (!inspected.IsSuccess)
         {
-            store.Delete(saved.Value!.StoredName);
-            return inspected.Error!;
+            store.Delete(saved.Value.StoredName);
+            return inspected.Error;
         }
 
         var upload = new Upload
@@ -51,7 +51,7 @@ public sealed class StartUpload(IDbContextFactory<CouponDbContext> dbFactory, Up
             Kind = request.Kind,
             OfferId = UploadLayouts.BelongsToOffer(request.Kind) ? request.OfferId : null,
             FileName = FileNameOf(request.FileName),
-            StoredName = saved.Value!.StoredName,
+            StoredName = saved.Value.StoredName,
             Sha256 = saved.Value.Sha256,
             SizeBytes = saved.Value.SizeBytes,
             Encoding = inspected.Value.Encoding,
@@ -78,10 +78,10 @@ public sealed class StartUpload(IDbContextFactory<CouponDbContext> dbFactory, Up
         var opened = CsvUploadReader.Open(stream, layout, new CsvLimits(store.Options.MaxFileBytes));
         if (!opened.IsSuccess)
         {
-            return opened.Error!;
+            return opened.Error;
         }
 
-        using var reader = opened.Value!;
+        using var reader = opened.Value;
         try
         {
             var rows = reader.Rows().Count();

@@ -21,10 +21,10 @@ internal static class BulkIssueApi
             var started = await bulk.StartAsync(new BulkIssueRequest(id, body?.RegisteredFrom, body?.RegisteredTo), http.Actor(), ct);
             if (!started.IsSuccess)
             {
-                return ApiResults.Problem(started.Error!);
+                return ApiResults.Problem(started.Error);
             }
 
-            var run = started.Value!;
+            var run = started.Value;
             jobs.Enqueue<BulkIssueJob>(j => j.RunAsync(run.Id, CancellationToken.None));
             return TypedResults.Accepted($"/api/v1/bulk-issues/{run.Id}", ToResponse(run));
         }).WithTags("Coupons").RequireScope(ApiScopes.Admin);

@@ -34,10 +34,10 @@ internal static class CouponsApi
             var result = await issue.ExecuteAsync(new IssueCouponRequest(id, body.Customer.Type, body.Customer.Value, body.Code), http.Actor(), ct);
             if (!result.IsSuccess)
             {
-                return ApiResults.Problem(result.Error!);
+                return ApiResults.Problem(result.Error);
             }
 
-            var c = result.Value!;
+            var c = result.Value;
             return TypedResults.Ok(new IssueResponse(c.Code, c.OfferId, UserRef(c.CustomerId)!, c.IssuedAt, c.ExpiresAt, c.Status, c.Existing));
         }).WithTags("Coupons").RequireScope(ApiScopes.Issue);
 
@@ -50,7 +50,7 @@ internal static class CouponsApi
             }
 
             var result = await transfer.ExecuteAsync(new TransferCouponRequest(code, body.To.Type, body.To.Value), http.Actor(), ct);
-            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value)) : ApiResults.Problem(result.Error);
         }).WithTags("Coupons").RequireScope(ApiScopes.Admin);
 
         api.MapPost("/coupons/{code}/revoke", async Task<Results<Ok<CouponResponse>, ProblemHttpResult>> (string code,
@@ -63,20 +63,20 @@ internal static class CouponsApi
                 var found = await customers.FindAsync(who.Type, who.Value, ct);
                 if (!found.IsSuccess)
                 {
-                    return ApiResults.Problem(found.Error!);
+                    return ApiResults.Problem(found.Error);
                 }
 
-                holder = found.Value!.UserId;
+                holder = found.Value.UserId;
             }
 
             var result = await revoke.ExecuteAsync(new RevokeCouponRequest(code, holder), http.Actor(), ct);
-            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value)) : ApiResults.Problem(result.Error);
         }).WithTags("Coupons").RequireScope(ApiScopes.Admin);
 
         api.MapGet("/coupons/{code}", async Task<Results<Ok<CouponResponse>, ProblemHttpResult>> (string code, CouponQueries coupons, CancellationToken ct) =>
         {
             var result = await coupons.ByCodeAsync(code, ct);
-            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value)) : ApiResults.Problem(result.Error);
         }).WithTags("Coupons").RequireScope(ApiScopes.Redeem);
 
         api.MapGet("/customers/{type}/{value}/coupons", async Task<Results<Ok<List<CouponResponse>>, ProblemHttpResult>> (string type, string value, int? page, int? pageSize,
@@ -85,22 +85,22 @@ internal static class CouponsApi
             var asked = PageRequest.Create(page, pageSize, PageRequest.MaxDocuments, PageRequest.MaxDocuments);
             if (!asked.IsSuccess)
             {
-                return ApiResults.Problem(asked.Error!);
+                return ApiResults.Problem(asked.Error);
             }
 
             var parsed = CustomerIdentifiers.Parse(type, value);
             if (!parsed.IsSuccess)
             {
-                return ApiResults.Problem(parsed.Error!);
+                return ApiResults.Problem(parsed.Error);
             }
 
-            var result = await coupons.ByCustomerAsync(parsed.Value!.Type, parsed.Value.Value, asked.Value!, ct);
+            var result = await coupons.ByCustomerAsync(parsed.Value.Type, parsed.Value.Value, asked.Value, ct);
             if (!result.IsSuccess)
             {
-                return ApiResults.Problem(result.Error!);
+                return ApiResults.Problem(result.Error);
             }
 
-            Paging.Describe(http, asked.Value!, result.Value!.Total);
+            Paging.Describe(http, asked.Value, result.Value.Total);
             return TypedResults.Ok(result.Value.Items.Select(ToResponse).ToList());
         }).WithTags("Coupons").RequireScope(ApiScopes.Issue);
     }

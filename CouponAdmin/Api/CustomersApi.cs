@@ -16,8 +16,8 @@ internal static class CustomersApi
         {
             var result = await directory.RegisterAsync(body, ct);
             return result.IsSuccess
-                ? TypedResults.Created($"/api/v1/customers/userId/{result.Value!.UserId}", ToResponse(result.Value))
-                : ApiResults.Problem(result.Error!);
+                ? TypedResults.Created($"/api/v1/customers/userId/{result.Value.UserId}", ToResponse(result.Value))
+                : ApiResults.Problem(result.Error);
         }).RequireScope(ApiScopes.Admin);
 
         customers.MapGet("/{type}/{value}", async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> (string type, string value, CustomerDirectory directory, CancellationToken ct) =>
@@ -25,11 +25,11 @@ internal static class CustomersApi
             var parsed = CustomerIdentifiers.Parse(type, value);
             if (!parsed.IsSuccess)
             {
-                return ApiResults.Problem(parsed.Error!);
+                return ApiResults.Problem(parsed.Error);
             }
 
-            var result = await directory.FindAsync(parsed.Value!.Type, parsed.Value.Value, ct);
-            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+            var result = await directory.FindAsync(parsed.Value.Type, parsed.Value.Value, ct);
+            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value)) : ApiResults.Problem(result.Error);
         }).RequireScope(ApiScopes.Issue);
     }
 

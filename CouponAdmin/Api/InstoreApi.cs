@@ -26,10 +26,10 @@ internal static class InstoreApi
             var result = await feeds.GetAsync(storeId, changedSince, ct);
             if (!result.IsSuccess)
             {
-                return ApiResults.Problem(result.Error!);
+                return ApiResults.Problem(result.Error);
             }
 
-            var feed = result.Value!;
+            var feed = result.Value;
             var encoded = feed.Full ? Bodies.GetValue(feed, f => Encode(f, json.Value.SerializerOptions)) : Encode(feed, json.Value.SerializerOptions);
             http.Response.Headers.ETag = encoded.ETag.ToString();
             return Matches(http.Request, encoded.ETag)

@@ -16,8 +16,8 @@ internal static class OffersApi
         {
             var result = await create.ExecuteAsync(body, http.Actor(), ct);
             return result.IsSuccess
-                ? TypedResults.Created($"/api/v1/offers/{result.Value!.Id}", OfferResponse.From(result.Value))
-                : ApiResults.Problem(result.Error!);
+                ? TypedResults.Created($"/api/v1/offers/{result.Value.Id}", OfferResponse.From(result.Value))
+                : ApiResults.Problem(result.Error);
         });
 
         offers.MapGet("/{id:long}", async (long id, OfferQueries queries, CancellationToken ct) =>
@@ -80,10 +80,10 @@ internal static class OffersApi
             var asked = PageRequest.Create(page, pageSize, DefaultPageSize, OfferQueries.MaxPageSize);
             if (!asked.IsSuccess)
             {
-                return ApiResults.Problem(asked.Error!);
+                return ApiResults.Problem(asked.Error);
             }
 
-            paged = asked.Value!;
+            paged = asked.Value;
         }
 
         var (from, count) = paged is null ? (skip ?? 0, take ?? DefaultPageSize) : (paged.Skip, paged.PageSize);
@@ -93,10 +93,10 @@ internal static class OffersApi
             var tagged = await queries.FindByOrgEntityAsync(entityType, ids, from, count, ct);
             if (!tagged.IsSuccess)
             {
-                return ApiResults.Problem(tagged.Error!);
+                return ApiResults.Problem(tagged.Error);
             }
 
-            found = tagged.Value!;
+            found = tagged.Value;
         }
         else
         {
@@ -118,5 +118,5 @@ internal static class OffersApi
     private const int DefaultPageSize = 50;
 
     private static Results<Ok<OfferResponse>, ProblemHttpResult> ToHttp(Result<Offer> result) =>
-        result.IsSuccess ? TypedResults.Ok(OfferResponse.From(result.Value!)) : ApiResults.Problem(result.Error!);
+        result.IsSuccess ? TypedResults.Ok(OfferResponse.From(result.Value)) : ApiResults.Problem(result.Error);
 }

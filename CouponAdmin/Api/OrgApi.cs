@@ -29,7 +29,7 @@ internal static class OrgApi
         org.MapPut("", async Task<Results<Ok<OrgResponse>, ProblemHttpResult>> (OrgRequest body, OrgSetup setup, HttpContext http, CancellationToken ct) =>
         {
             var result = await setup.SetSettingsAsync(body.TimeZone, body.BaseCurrency, http.Actor(), ct);
-            return result.IsSuccess ? TypedResults.Ok(new OrgResponse(result.Value!.TimeZone, result.Value.BaseCurrency)) : ApiResults.Problem(result.Error!);
+            return result.IsSuccess ? TypedResults.Ok(new OrgResponse(result.Value.TimeZone, result.Value.BaseCurrency)) : ApiResults.Problem(result.Error);
         });
 
         org.MapPost("/entities", async Task<Results<Created<OrgEntityResponse>, ProblemHttpResult>> (OrgEntityRequest body, OrgSetup setup, HttpContext http, CancellationToken ct) =>
@@ -37,10 +37,10 @@ internal static class OrgApi
             var result = await setup.AddEntityAsync(body, http.Actor(), ct);
             if (!result.IsSuccess)
             {
-                return ApiResults.Problem(result.Error!);
+                return ApiResults.Problem(result.Error);
             }
 
-            var e = result.Value!;
+            var e = result.Value;
             return TypedResults.Created($"/api/v1/org/entities/{e.Type.ToString().ToUpperInvariant()}/{e.EntityId}", ToResponse(e));
         });
 
@@ -50,7 +50,7 @@ internal static class OrgApi
             var asked = PageRequest.Create(page, pageSize, PageRequest.MaxRows, PageRequest.MaxRows);
             if (!asked.IsSuccess)
             {
-                return ApiResults.Problem(asked.Error!);
+                return ApiResults.Problem(asked.Error);
             }
 
             OrgEntityType? filter = null;
@@ -64,8 +64,8 @@ internal static class OrgApi
                 filter = parsed;
             }
 
-            var found = await pages.EntitiesAsync(filter, asked.Value!, ct);
-            Paging.Describe(http, asked.Value!, found.Total);
+            var found = await pages.EntitiesAsync(filter, asked.Value, ct);
+            Paging.Describe(http, asked.Value, found.Total);
             return TypedResults.Ok(found.Items.Select(ToResponse).ToList());
         });
 
@@ -73,8 +73,8 @@ internal static class OrgApi
         {
             var result = await setup.SetExchangeRatesAsync(body, http.Actor(), ct);
             return result.IsSuccess
-                ? TypedResults.Ok<IReadOnlyList<ExchangeRateRequest>>(result.Value!.Select(r => new ExchangeRateRequest(r.From, r.To, r.Rate)).ToList())
-                : ApiResults.Problem(result.Error!);
+                ? TypedResults.Ok<IReadOnlyList<ExchangeRateRequest>>(result.Value.Select(r => new ExchangeRateRequest(r.From, r.To, r.Rate)).ToList())
+                : ApiResults.Problem(result.Error);
         });
 
         org.MapPut("/entities/{type}/{id}", async Task<Results<Ok<OrgEntityResponse>, ProblemHttpResult>> (string type, string id, OrgEntityEdit body,
@@ -86,14 +86,14 @@ internal static class OrgApi
             }
 
             var result = await update.ExecuteAsync(new OrgEntityRequest(parsed, id, body.Name, body.ParentId, body.ConceptId, body.Currency), http.Actor(), ct);
-            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value)) : ApiResults.Problem(result.Error);
         });
 
         org.MapDelete("/exchange-rates/{from}/{to}", async Task<Results<NoContent, ProblemHttpResult>> (string from, string to, RemoveExchangeRate remove,
             HttpContext http, CancellationToken ct) =>
         {
             var result = await remove.ExecuteAsync(from.ToUpperInvariant(), to.ToUpperInvariant(), http.Actor(), ct);
-            return result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Error!);
+            return result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Error);
         });
 
         org.MapGet("/exchange-rates", async Task<Results<Ok<List<ExchangeRateRequest>>, ProblemHttpResult>> (int? page, int? pageSize, OrgPages pages,
@@ -102,11 +102,11 @@ internal static class OrgApi
             var asked = PageRequest.Create(page, pageSize, PageRequest.MaxRows, PageRequest.MaxRows);
             if (!asked.IsSuccess)
             {
-                return ApiResults.Problem(asked.Error!);
+                return ApiResults.Problem(asked.Error);
             }
 
-            var found = await pages.ExchangeRatesAsync(asked.Value!, ct);
-            Paging.Describe(http, asked.Value!, found.Total);
+            var found = await pages.ExchangeRatesAsync(asked.Value, ct);
+            Paging.Describe(http, asked.Value, found.Total);
             return TypedResults.Ok(found.Items.Select(r => new ExchangeRateRequest(r.From, r.To, r.Rate)).ToList());
         });
     }

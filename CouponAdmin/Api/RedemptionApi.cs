@@ -34,7 +34,7 @@ internal static class RedemptionApi
             // Each API key has idempotency keys of its own: another POS's choice of the same key neither answers nor blocks this one.
             var key = idempotencyKey is null ? null : IdempotencyKey.ForApiKey(http.CallingKey().Id, idempotencyKey);
             var result = await redeem.ExecuteAsync(request, http.Actor(), key, ct);
-            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value)) : ApiResults.Problem(result.Error);
         }).WithTags("Redemption").RequireScope(ApiScopes.Redeem).RequirePosRateLimit();
 
         api.MapPost("/coupons/validate", async Task<Results<Ok<RedeemResponse>, ProblemHttpResult>> (RedeemBody body, ValidateCoupon validate, CancellationToken ct) =>
@@ -45,14 +45,14 @@ internal static class RedemptionApi
             }
 
             var result = await validate.ExecuteAsync(request, ct);
-            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+            return result.IsSuccess ? TypedResults.Ok(ToResponse(result.Value)) : ApiResults.Problem(result.Error);
         }).WithTags("Redemption").RequireScope(ApiScopes.Redeem).RequirePosRateLimit();
 
         api.MapPost("/redemptions/{id:long}/reverse", async Task<Results<Ok<CouponsApi.CouponResponse>, ProblemHttpResult>> (long id, ReverseRedemption reverse,
             HttpContext http, CancellationToken ct) =>
         {
             var result = await reverse.ExecuteAsync(id, http.Actor(), ct);
-            return result.IsSuccess ? TypedResults.Ok(CouponsApi.ToResponse(result.Value!)) : ApiResults.Problem(result.Error!);
+            return result.IsSuccess ? TypedResults.Ok(CouponsApi.ToResponse(result.Value)) : ApiResults.Problem(result.Error);
         }).WithTags("Redemption").RequireScope(ApiScopes.Redeem);
 
         api.MapPost("/offers/{id:long}/revoke", async Task<Results<Ok<RevokeResponse>, ProblemHttpResult>> (long id, RevokeBody body, RevokeCoupons revoke,
@@ -60,7 +60,7 @@ internal static class RedemptionApi
         {
             var customers = body.Customers?.Select(c => new CustomerRef(c.Type, c.Value)).ToList();
             var result = await revoke.ExecuteAsync(new RevokeRequest(id, body.Mode, customers), http.Actor(), ct);
-            return result.IsSuccess ? TypedResults.Ok(new RevokeResponse(result.Value)) : ApiResults.Problem(result.Error!);
+            return result.IsSuccess ? TypedResults.Ok(new RevokeResponse(result.Value)) : ApiResults.Problem(result.Error);
         }).WithTags("Redemption").RequireScope(ApiScopes.Admin);
     }
 

@@ -23,7 +23,7 @@ internal static class ResendApi
 
             var result = await resend.ExecuteAsync(new ResendCouponRequest(body.Code, body.Customer?.Type, body.Customer?.Value, idempotencyKey), http.Actor(), ct);
             return result.IsSuccess
-                ? TypedResults.Accepted((string?)null, new ResendResponse(result.Value!.MessageId))
-                : ApiResults.Problem(result.Error!);
+                ? TypedResults.Accepted((string?)null, new ResendResponse(result.Value.MessageId))
+                : ApiResults.Problem(result.Error);
         }).WithTags("Coupons").RequireScope(ApiScopes.Issue);
 }

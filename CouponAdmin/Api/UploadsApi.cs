@@ -77,8 +77,8 @@ internal static class UploadsApi
         await using var content = file.OpenReadStream();
         var started = await queue.SubmitAsync(new StartUploadRequest(kind.Value, offerId, file.FileName, content, dryRun), http.Actor(), ct);
         return started.IsSuccess
-            ? TypedResults.Accepted($"/api/v1/uploads/{started.Value!.Id}", new UploadAccepted(started.Value.Id))
-            : ApiResults.Problem(started.Error!);
+            ? TypedResults.Accepted($"/api/v1/uploads/{started.Value.Id}", new UploadAccepted(started.Value.Id))
+            : ApiResults.Problem(started.Error);
     }
 
     private static IEnumerable<string> KindNames(bool forOffer) =>

@@ -43,7 +43,7 @@ internal static class AccountSeeding
         var created = await services.GetRequiredService<EnsureAccount>().CreateIfMissingAsync(new AccountSeed(email, "Administrator", password, [Roles.Admin]));
         if (!created.IsSuccess)
         {
-            throw new InvalidOperationException($"The admin from Bootstrap:AdminEmail ({email}) could not be created: {created.Error!.Message}");
+            throw new InvalidOperationException($"The admin from Bootstrap:AdminEmail ({email}) could not be created: {created.Error.Message}");
         }
 
         if (created.Value)
@@ -63,7 +63,7 @@ internal static class AccountSeeding
             var reset = await accounts.ResetAsync(new AccountSeed(user.Email, $"Demo {user.Role.ToLowerInvariant()}", user.Password, [user.Role]));
             if (!reset.IsSuccess)
             {
-                throw new InvalidOperationException($"The demo user {user.Email} could not be set up: {reset.Error!.Message}");
+                throw new InvalidOperationException($"The demo user {user.Email} could not be set up: {reset.Error.Message}");
             }
         }
 

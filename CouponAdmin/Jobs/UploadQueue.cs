@@ -12,7 +12,7 @@ public sealed class UploadQueue(StartUpload start, IBackgroundJobClient jobs)
         var started = await start.ExecuteAsync(request, actor, ct);
         if (started.IsSuccess)
         {
-            var id = started.Value!.Id;
+            var id = started.Value.Id;
             jobs.Enqueue<UploadJob>(j => j.RunAsync(id, CancellationToken.None));
         }
 

@@ -28,11 +28,11 @@ internal static class ChunkCustomers
             var id = CustomerIdentifiers.Parse(row["identifierType"], raw);
             if (!id.IsSuccess)
             {
-                chunk.Fail(row.RowNumber, raw, null, id.Error!);
+                chunk.Fail(row.RowNumber, raw, null, id.Error);
                 continue;
             }
 
-            parsed.Add((row, raw, id.Value!));
+            parsed.Add((row, raw, id.Value));
         }
 
         var found = await CustomerResolver.ResolveAsync(run.Db, parsed.Select(p => p.Id), ct);

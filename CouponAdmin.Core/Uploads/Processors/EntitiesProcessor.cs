@@ -37,12 +37,12 @@ internal sealed class EntitiesProcessor : IUploadProcessor
             var request = new OrgEntityRequest(type, id!, row["name"]!, row["parentId"], row["conceptId"], row["currency"]?.ToUpperInvariant());
             // Saved at once (inside the chunk's transaction) so the next rows can name it as their parent.
             var added = await OrgSetup.AddEntityAsync(db, request, run.Actor, run.Clock.GetUtcNow(), ct);
-            if (added.IsSuccess || (added.Error!.Code == ErrorCodes.DuplicateOrgEntity && await SameAsExistingAsync(db, request, ct)))
+            if (added.IsSuccess || (added.Error.Code == ErrorCodes.DuplicateOrgEntity && await SameAsExistingAsync(db, request, ct)))
             {
                 continue;
             }
 
-            chunk.Fail(row.RowNumber, id, null, added.Error!.Kind == ErrorKind.Validation ? added.Error with { Code = ErrorCodes.InvalidRow } : added.Error);
+            chunk.Fail(row.RowNumber, id, null, added.Error.Kind == ErrorKind.Validation ? added.Error with { Code = ErrorCodes.InvalidRow } : added.Error);
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class OrgCustomersProcessor : IUploadProcessor
             var decided = CustomerMatch.Decide(keys, await CustomerMatch.CandidatesAsync(db, keys, ct));
             if (!decided.IsSuccess)
             {
-                chunk.Fail(row.RowNumber, label, null, decided.Error!);
+                chunk.Fail(row.RowNumber, label, null, decided.Error);
                 continue;
             }
 
@@ -62,8 +62,8 @@ internal sealed class OrgCustomersProcessor : IUploadProcessor
         if (row["userId"] is { } rawId)
         {
             var parsed = CustomerIdentifiers.Parse(IdentifierType.UserId, rawId);
-            if (parsed.IsSuccess) userId = long.Parse(parsed.Value!.Value, CultureInfo.InvariantCulture);
-            else problems.Add(parsed.Error!.Message);
+            if (parsed.IsSuccess) userId = long.Parse(parsed.Value.Value, CultureInfo.InvariantCulture);
+            else problems.Add(parsed.Error.Message);
         }
 
         var externalId = Identifier(IdentifierType.ExternalId, row["externalId"], problems);
@@ -113,10 +113,10 @@ internal sealed class OrgCustomersProcessor : IUploadProcessor
         var parsed = CustomerIdentifiers.Parse(type, raw);
         if (parsed.IsSuccess)
         {
-            return parsed.Value!.Value;
+            return parsed.Value.Value;
         }
 
-        problems.Add(parsed.Error!.Message);
+        problems.Add(parsed.Error.Message);
         return null;
     }
 }

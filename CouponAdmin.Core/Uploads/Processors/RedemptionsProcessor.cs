@@ -35,7 +35,7 @@ internal sealed class RedemptionsProcessor : IUploadProcessor
                 : await redeem.ExecuteAsync(request, run.Actor, new IdempotencyKey(IdempotencyKey.UploadScope, $"upload-{run.Upload.Id}-row-{row.RowNumber}"), ct);
             if (!outcome.IsSuccess)
             {
-                chunk.Fail(row.RowNumber, row["identifier"], row["code"], outcome.Error!);
+                chunk.Fail(row.RowNumber, row["identifier"], row["code"], outcome.Error);
             }
         }
     }
@@ -52,7 +52,7 @@ internal sealed class RedemptionsProcessor : IUploadProcessor
         var customer = CustomerIdentifiers.Parse(row["identifierType"], identifier);
         if (!customer.IsSuccess)
         {
-            chunk.Fail(row.RowNumber, identifier, row["code"], customer.Error!);
+            chunk.Fail(row.RowNumber, identifier, row["code"], customer.Error);
             return null;
         }
 
@@ -74,7 +74,7 @@ internal sealed class RedemptionsProcessor : IUploadProcessor
             return null;
         }
 
-        return new RedeemRequest(row["code"]!, customer.Value!.Type, customer.Value.Value, row["tillId"], row["storeId"], bill, row["currency"],
+        return new RedeemRequest(row["code"]!, customer.Value.Type, customer.Value.Value, row["tillId"], row["storeId"], bill, row["currency"],
             row["transactionId"]!, at);
     }
 

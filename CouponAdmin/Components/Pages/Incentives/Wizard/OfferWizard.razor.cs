@@ -75,7 +75,7 @@ public sealed partial class OfferWizard
         var result = await Offers.GetAsync(id);
         if (!result.IsSuccess)
         {
-            _loadError = result.Error!.Message;
+            _loadError = result.Error.Message;
             return;
         }
 
@@ -158,15 +158,15 @@ public sealed partial class OfferWizard
 
             if (!saved.IsSuccess)
             {
-                Snackbar.Add(saved.Error!.Message, Severity.Error);
+                Snackbar.Add(saved.Error.Message, Severity.Error);
                 return;
             }
 
-            var offer = saved.Value!;
+            var offer = saved.Value;
             if (activate && offer.Status != OfferStatus.Active)
             {
                 var activated = await StatusChanger.ExecuteAsync(offer.Id, OfferStatus.Active, actor);
-                Snackbar.Add(activated.IsSuccess ? "Offer saved and activated." : $"Offer saved, but not activated: {activated.Error!.Message}",
+                Snackbar.Add(activated.IsSuccess ? "Offer saved and activated." : $"Offer saved, but not activated: {activated.Error.Message}",
                     activated.IsSuccess ? Severity.Success : Severity.Warning);
             }
             else
