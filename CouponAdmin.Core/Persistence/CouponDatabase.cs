@@ -22,7 +22,8 @@ public sealed record CouponDatabase(DatabaseProvider Provider, string Connection
     };
 
     /// <summary>The context options for this database (provider, its migrations, its connection settings).</summary>
-    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => Provider switch
+    public TBuilder Configure<TBuilder>(TBuilder options)
+        where TBuilder : DbContextOptionsBuilder => Provider switch
     {
         DatabaseProvider.Postgres => options.UseCouponPostgres(ConnectionString),
         _ => options.UseCouponSqlite(ConnectionString),

@@ -56,17 +56,23 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly);
+        builder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly, t => t.GetConstructor(Type.EmptyTypes) is not null);
+        // These write provider-specific SQL (index filters) and so take the dialect; the assembly scan leaves them out.
+        var dialect = Dialects.SqlDialects.For(this);
+        builder.ApplyConfiguration(new Configurations.CouponConfiguration(dialect));
+        builder.ApplyConfiguration(new Configurations.RedemptionConfiguration(dialect));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no date-time type: instants are stored as UTC ticks, so comparisons and ORDER BY
-        // work in SQL and raw statements bind DateTimeOffset.UtcTicks. Offsets the client sent stay in
-        // the offer's JSON settings.
-        if (Database.IsSqlite())
+        // Instants are UTC ticks on every provider (SQLite has no date-time type): comparisons and ORDER BY work in
+        // SQL, and raw statements bind and compare DateTimeOffset.UtcTicks alike on both. Offsets the client sent stay
+        // in the offer's JSON settings.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        if (Database.ProviderName == Dialects.SqlDialects.PostgresProvider)
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            // Text compares and sorts by code point, as SQLite's BINARY collation does, whatever the server's locale.
+            configurationBuilder.Properties<string>().UseCollation("C");
         }
     }
 }

@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace CouponAdmin.Core.Persistence.Dialects;
 
-/// <summary>PostgreSQL: lists as arrays read by <c>unnest</c>, native timestamps and booleans, row locks for concurrent writers.</summary>
+/// <summary>
+/// PostgreSQL: lists as arrays read by <c>unnest</c>, native booleans, row locks for concurrent writers. Instants are UTC
+/// ticks (<c>bigint</c>) as on SQLite (docs/decisions.md, "PostgreSQL"), so statements bind and compare the same values.
+/// </summary>
 internal sealed class PostgresDialect : ISqlDialect
 {
     public static PostgresDialect Instance { get; } = new();
@@ -17,11 +20,11 @@ internal sealed class PostgresDialect : ISqlDialect
     public object ToDb(object? value) => value switch
     {
         null => DBNull.Value,
-        DateTimeOffset at => at.ToUniversalTime(),
+        DateTimeOffset at => at.UtcTicks,
         _ => value,
     };
 
-    public DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+    public DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
 
     public string Bool(bool value) => value ? "TRUE" : "FALSE";
 
