@@ -11,6 +11,7 @@ builder.Services.AddCouponAdminHealth();
 builder.Services.AddPosRateLimit(builder.Configuration);
 builder.Services.AddCouponAdminNotifications(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCouponAdminJobs();
+builder.Services.AddCouponAdminDataProtection();
 builder.Services.AddCouponAdminSignIn(builder.Configuration);
 builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddMudServices();

@@ -8,6 +8,7 @@ using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Redemption;
 using CouponAdmin.Core.Uploads;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,11 @@ namespace CouponAdmin.Core.Persistence;
 
 /// <summary>
 /// The one database: our tables and ASP.NET Core Identity's (users, roles and their links, in Identity's
-/// <c>AspNet*</c> tables), so an account change and its audit entry commit together.
+/// <c>AspNet*</c> tables), so an account change and its audit entry commit together; and the data-protection keys
+/// that sign-in cookies and antiforgery tokens are protected with, so every web node reads the same key ring.
 /// </summary>
-public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) : IdentityDbContext<AppUser, AppRole, long>(options)
+public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, long>(options), IDataProtectionKeyContext
 {
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<OfferOrgEntity> OfferOrgEntities => Set<OfferOrgEntity>();
@@ -46,6 +49,7 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ReminderCursor> ReminderCursors => Set<ReminderCursor>();
     public DbSet<ConfigVersion> ConfigVersions => Set<ConfigVersion>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Identity's schema without passkeys, fixed here: Identity otherwise reads it from the app's options, which
