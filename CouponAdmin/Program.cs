@@ -18,6 +18,11 @@ builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+if (await app.RanCommandAsync(args))
+{
+    return;
+}
+
 await app.PrepareAsync();
 await app.RequeueUnfinishedAsync();
 app.ScheduleRecurringJobs();
