@@ -1,25 +1,16 @@
-using Microsoft.EntityFrameworkCore;
+using CouponAdmin.Core.Persistence.Dialects;
 
 namespace CouponAdmin.Core.Persistence;
 
 /// <summary>
-/// Connection settings for writing millions of rows (bulk issuance, upload jobs) on the context's open connection:
-/// a large page cache keeps the indexes in memory, and the WAL is checkpointed once at the end instead of after
-/// every chunk's commit.
+/// Connection settings for writing millions of rows (bulk issuance, upload jobs) on the context's open connection, as
+/// the context's provider wants them (<see cref="ISqlDialect.BeginBulkAsync"/>: on SQLite a large page cache and one WAL
+/// checkpoint at the end instead of after every chunk's commit; nothing to change on PostgreSQL).
 /// </summary>
 internal static class BulkWriting
 {
-    public static async Task BeginAsync(CouponDbContext db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        await db.ExecuteAsync("PRAGMA cache_size = -262144;", ct);
-        await db.ExecuteAsync("PRAGMA wal_autocheckpoint = 0;", ct);
-    }
+    public static Task BeginAsync(CouponDbContext db, CancellationToken ct) => SqlDialects.For(db).BeginBulkAsync(db, ct);
 
-    /// <summary>Large transactions grow the WAL to the size of what they wrote; give the space back and checkpoint as usual again.</summary>
-    public static async Task EndAsync(CouponDbContext db)
-    {
-        await db.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);", CancellationToken.None);
-        await db.ExecuteAsync("PRAGMA wal_autocheckpoint = 1000;", CancellationToken.None);
-    }
+    /// <summary>Puts the connection's usual settings back (on SQLite: gives the WAL's space back).</summary>
+    public static Task EndAsync(CouponDbContext db) => SqlDialects.For(db).EndBulkAsync(db);
 }

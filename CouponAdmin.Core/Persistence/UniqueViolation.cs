@@ -1,14 +1,14 @@
-using Microsoft.Data.Sqlite;
+using CouponAdmin.Core.Persistence.Dialects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Persistence;
 
-/// <summary>Recognises a unique-constraint refusal, the database's answer when two writers race for one key.</summary>
+/// <summary>
+/// Recognises a unique-constraint refusal, the database's answer when two writers race for one key, from either
+/// provider (each dialect knows its own error), so the EF use cases that catch it need not know which one runs.
+/// </summary>
 public static class UniqueViolation
 {
-    private const int SqliteConstraint = 19;
-
     public static bool Is(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
-        && sqlite.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase);
+        SqliteDialect.Instance.IsUniqueViolation(exception) || PostgresDialect.Instance.IsUniqueViolation(exception);
 }
