@@ -10,7 +10,8 @@ namespace CouponAdmin.Core.Persistence;
 /// Brings the database to the app's schema, by one node at a time: at start-up of every node (unless
 /// <c>Database:MigrateAtStartup</c> is false) and by the <c>migrate</c> command. On PostgreSQL the whole step runs under a
 /// session advisory lock held on a connection of its own, so nodes starting together migrate once and the others wait,
-/// then find nothing left to do; on SQLite (one machine) EF's own migration lock suffices, and WAL is set on the file.
+/// then find nothing left to do. SQLite is one machine: EF's own migration lock keeps processes apart, and a gate per
+/// file keeps hosts of one process apart, so each reports only what it applied; WAL is then set on the file.
 /// </summary>
 public static class DatabaseMigration
 {
@@ -23,7 +24,9 @@ public static class DatabaseMigration
         Func<CouponDbContext, CancellationToken, Task>? afterwards = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var exclusive = CouponDatabase.Of(db).Provider == DatabaseProvider.Postgres ? await PostgresLockAsync(db, ct) : null;
+        var database = CouponDatabase.Of(db);
+        await using var exclusive = database.Provider == DatabaseProvider.Postgres ? await PostgresLockAsync(db, ct) : null;
+        using var gate = database.Provider == DatabaseProvider.Sqlite ? await WriteGate.EnterAsync(database.ConnectionString + ";migrations", ct) : null;
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         await SqliteSetup.EnableWalAsync(db, ct);
