@@ -11,12 +11,18 @@ builder.Services.AddCouponAdminHealth();
 builder.Services.AddPosRateLimit(builder.Configuration);
 builder.Services.AddCouponAdminNotifications(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCouponAdminJobs();
+builder.Services.AddCouponAdminDataProtection();
 builder.Services.AddCouponAdminSignIn(builder.Configuration);
 builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+if (await app.RanCommandAsync(args))
+{
+    return;
+}
+
 await app.PrepareAsync();
 await app.RequeueUnfinishedAsync();
 app.ScheduleRecurringJobs();

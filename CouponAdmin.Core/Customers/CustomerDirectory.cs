@@ -82,9 +82,13 @@ public sealed class CustomerDirectory(IDbContextFactory<CouponDbContext> dbFacto
         {
             var t = term.Trim();
             var like = $"%{t}%";
+            // Case-insensitive on every provider: SQLite's LIKE ignores ASCII case, PostgreSQL's does not, lower() on both
+            // sides does it on both (e-mails are stored in lower case, mobiles are digits).
+            var lowerLike = like.ToLowerInvariant();
             query = long.TryParse(t, out var id)
                 ? query.Where(c => c.UserId == id || EF.Functions.Like(c.Mobile!, like))
-                : query.Where(c => EF.Functions.Like(c.Name!, like) || EF.Functions.Like(c.Email!, like) || EF.Functions.Like(c.ExternalId!, like) || EF.Functions.Like(c.Mobile!, like));
+                : query.Where(c => EF.Functions.Like(c.Name!.ToLower(), lowerLike) || EF.Functions.Like(c.Email!, lowerLike)
+                    || EF.Functions.Like(c.ExternalId!.ToLower(), lowerLike) || EF.Functions.Like(c.Mobile!, like));
         }
 
         var total = await query.CountAsync(ct);

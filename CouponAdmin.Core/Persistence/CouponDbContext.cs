@@ -8,6 +8,7 @@ using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Org;
 using CouponAdmin.Core.Redemption;
 using CouponAdmin.Core.Uploads;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,11 @@ namespace CouponAdmin.Core.Persistence;
 
 /// <summary>
 /// The one database: our tables and ASP.NET Core Identity's (users, roles and their links, in Identity's
-/// <c>AspNet*</c> tables), so an account change and its audit entry commit together.
+/// <c>AspNet*</c> tables), so an account change and its audit entry commit together; and the data-protection keys
+/// that sign-in cookies and antiforgery tokens are protected with, so every web node reads the same key ring.
 /// </summary>
-public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) : IdentityDbContext<AppUser, AppRole, long>(options)
+public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, long>(options), IDataProtectionKeyContext
 {
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<OfferOrgEntity> OfferOrgEntities => Set<OfferOrgEntity>();
@@ -46,6 +49,7 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ReminderCursor> ReminderCursors => Set<ReminderCursor>();
     public DbSet<ConfigVersion> ConfigVersions => Set<ConfigVersion>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The SQL dialect of this context's provider, for the hand-written statements of <c>Persistence/Statements</c>.</summary>
     internal Dialects.ISqlDialect Dialect => _dialect ??= Dialects.SqlDialects.For(this);
@@ -61,17 +65,23 @@ public sealed class CouponDbContext(DbContextOptions<CouponDbContext> options) :
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly);
+        builder.ApplyConfigurationsFromAssembly(typeof(CouponDbContext).Assembly, t => t.GetConstructor(Type.EmptyTypes) is not null);
+        // These write provider-specific SQL (index filters) and so take the dialect; the assembly scan leaves them out.
+        var dialect = Dialects.SqlDialects.For(this);
+        builder.ApplyConfiguration(new Configurations.CouponConfiguration(dialect));
+        builder.ApplyConfiguration(new Configurations.RedemptionConfiguration(dialect));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no date-time type: instants are stored as UTC ticks, so comparisons and ORDER BY
-        // work in SQL and raw statements bind DateTimeOffset.UtcTicks. Offsets the client sent stay in
-        // the offer's JSON settings.
-        if (Database.IsSqlite())
+        // Instants are UTC ticks on every provider (SQLite has no date-time type): comparisons and ORDER BY work in
+        // SQL, and raw statements bind and compare DateTimeOffset.UtcTicks alike on both. Offsets the client sent stay
+        // in the offer's JSON settings.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        if (Database.ProviderName == Dialects.SqlDialects.PostgresProvider)
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            // Text compares and sorts by code point, as SQLite's BINARY collation does, whatever the server's locale.
+            configurationBuilder.Properties<string>().UseCollation("C");
         }
     }
 }

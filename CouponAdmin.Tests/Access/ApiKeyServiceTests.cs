@@ -78,8 +78,7 @@ public sealed class ApiKeyServiceTests : IDisposable
     /// <summary>Every stored cell of a table, as text: what someone reading the database file would see.</summary>
     private async Task<List<string>> RawCellsAsync(string table)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_db.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = _db.OpenConnection();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM \"{table}\"";
         var cells = new List<string>();

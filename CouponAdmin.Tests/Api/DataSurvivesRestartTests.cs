@@ -1,6 +1,5 @@
 using System.Net;
 using CouponAdmin.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace CouponAdmin.Tests.Api;
 
@@ -39,10 +38,9 @@ public class DataSurvivesRestartTests
         using var api = factory.CreateApiClient();
         await (await api.GetAsync("/api/v1/offers")).ExpectAsync(HttpStatusCode.OK);
 
-        using var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        using var connection = factory.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId";
+        command.CommandText = """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY "MigrationId" """;
         var migrations = new List<string>();
         using (var reader = await command.ExecuteReaderAsync())
         {
@@ -52,6 +50,6 @@ public class DataSurvivesRestartTests
             }
         }
 
-        Assert.Contains(migrations, m => m.EndsWith("_InitialCreate", StringComparison.Ordinal));
+        Assert.Contains(migrations, m => m.EndsWith(factory.Database.Provider == Core.Persistence.DatabaseProvider.Postgres ? "_InitialPostgres" : "_InitialCreate", StringComparison.Ordinal));
     }
 }

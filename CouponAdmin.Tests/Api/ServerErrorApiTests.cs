@@ -1,6 +1,5 @@
 using System.Net;
 using CouponAdmin.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace CouponAdmin.Tests.Api;
 
@@ -15,11 +14,10 @@ public class ServerErrorApiTests
         using var api = factory.CreateApiClient();
         await (await api.GetAsync("/api/v1/offers")).ExpectAsync(HttpStatusCode.OK);
         // Break the database under the running app, so that registering a customer throws.
-        using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
+        using (var connection = factory.OpenConnection())
         {
-            await connection.OpenAsync();
             using var drop = connection.CreateCommand();
-            drop.CommandText = "DROP TABLE Customers";
+            drop.CommandText = """ALTER TABLE "Customers" RENAME TO "CustomersGone" """;
             await drop.ExecuteNonQueryAsync();
         }
 

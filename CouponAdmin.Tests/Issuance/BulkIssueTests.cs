@@ -2,7 +2,6 @@ using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
 using CouponAdmin.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Tests.Issuance;
@@ -74,14 +73,24 @@ public sealed class BulkIssueTests : IDisposable
         var offerId = await ActiveOfferAsync(RandomizedCommon("BULKD12345"));
         var started = await _bulk.StartAsync(new BulkIssueRequest(offerId), "test");
         // The database itself fails the 2,501st insert: half-way through the third chunk of 1,000.
-        await ExecuteAsync("""
-            CREATE TRIGGER "InjectedCrash" BEFORE INSERT ON "Coupons"
-            WHEN (SELECT COUNT(*) FROM "Coupons") >= 2500 BEGIN SELECT RAISE(ABORT, 'injected crash'); END;
-            """);
+        var postgres = _db.Provider == DatabaseProvider.Postgres;
+        await ExecuteAsync(postgres
+            ? """
+              CREATE FUNCTION "InjectedCrash"() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN
+                  IF (SELECT COUNT(*) FROM "Coupons") >= 2500 THEN RAISE EXCEPTION 'injected crash'; END IF;
+                  RETURN NEW;
+              END $$;
+              CREATE TRIGGER "InjectedCrash" BEFORE INSERT ON "Coupons" FOR EACH ROW EXECUTE FUNCTION "InjectedCrash"();
+              """
+            : """
+              CREATE TRIGGER "InjectedCrash" BEFORE INSERT ON "Coupons"
+              WHEN (SELECT COUNT(*) FROM "Coupons") >= 2500 BEGIN SELECT RAISE(ABORT, 'injected crash'); END;
+              """);
 
-        var crash = await Assert.ThrowsAsync<SqliteException>(() => _bulk.RunAsync(started.Value!.Id, 1_000));
+        var crash = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => _bulk.RunAsync(started.Value!.Id, 1_000));
         Assert.Contains("injected crash", crash.Message, StringComparison.Ordinal);
-        await ExecuteAsync("""DROP TRIGGER "InjectedCrash";""");
+        await ExecuteAsync(postgres ? """DROP TRIGGER "InjectedCrash" ON "Coupons";""" : """DROP TRIGGER "InjectedCrash";""");
 
         await using (var db = _db.CreateDbContext())
         {
@@ -170,12 +179,15 @@ public sealed class BulkIssueTests : IDisposable
 
     private async Task AddCustomersAsync(int count)
     {
-        await using var connection = new SqliteConnection(_db.ConnectionString);
-        await connection.OpenAsync();
-        await using var tx = connection.BeginTransaction();
+        await using var connection = _db.OpenConnection();
+        await using var tx = await connection.BeginTransactionAsync();
         await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = """INSERT INTO "Customers" ("UserId", "TransactionCount") VALUES (@id, 0)""";
-        var id = cmd.Parameters.Add("@id", SqliteType.Integer);
+        var id = cmd.CreateParameter();
+        id.ParameterName = "@id";
+        id.DbType = System.Data.DbType.Int64;
+        cmd.Parameters.Add(id);
         for (var i = 1; i <= count; i++)
         {
             id.Value = 5_000_000 + i;
@@ -187,8 +199,7 @@ public sealed class BulkIssueTests : IDisposable
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new SqliteConnection(_db.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = _db.OpenConnection();
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         await cmd.ExecuteNonQueryAsync();

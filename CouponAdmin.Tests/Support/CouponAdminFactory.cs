@@ -1,3 +1,7 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using CouponAdmin.Core.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -5,7 +9,8 @@ using Microsoft.Data.Sqlite;
 namespace CouponAdmin.Tests.Support;
 
 /// <summary>
-/// The real web host on a temporary SQLite file, with a bootstrap API key. <see cref="SeedDemo"/> adds the demo org,
+/// The real web host on a temporary SQLite file — or, on the PostgreSQL leg (<see cref="TestPostgres"/>), a database of
+/// its own named after <see cref="DataFolder"/> — with a bootstrap API key. <see cref="SeedDemo"/> adds the demo org,
 /// data and the demo admin (admin@demo.local / demo-admin-2026) as in Development. Set <see cref="DataFolder"/> to
 /// start on an existing database, and <see cref="KeepDataFolder"/> to leave it behind for the next host (restart tests).
 /// </summary>
@@ -52,6 +57,22 @@ public class CouponAdminFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataFolder, "couponadmin.db");
 
+    /// <summary>
+    /// The database this host runs on: the SQLite file in <see cref="DataFolder"/>, or on the PostgreSQL leg the database
+    /// named after the folder, so a folder handed to the next host (restart tests, a second node) hands over its database.
+    /// </summary>
+    public CouponDatabase Database => TestPostgres.Enabled
+        ? new CouponDatabase(DatabaseProvider.Postgres, TestPostgres.ConnectionString(PostgresName))
+        : new CouponDatabase(DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
+
+    /// <summary>An open connection outside EF, to look at or change what the app wrote as the database holds it.</summary>
+    public DbConnection OpenConnection() => new CouponDatabase(Database.Provider, Database.Provider == DatabaseProvider.Sqlite
+        ? $"Data Source={DatabasePath};Pooling=False"
+        : Database.ConnectionString).OpenConnection();
+
+    private string PostgresName =>
+        $"{TestPostgres.DatabasePrefix}{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DataFolder)))[..32]}";
+
     public HttpClient CreateApiClient(string? apiKey = ApiKey)
     {
         var client = CreateClient();
@@ -66,7 +87,20 @@ public class CouponAdminFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:CouponAdmin", $"Data Source={DatabasePath}");
+        if (TestPostgres.Enabled)
+        {
+            if (!TestPostgres.Exists(PostgresName))
+            {
+                TestPostgres.CreateMigrated(PostgresName);
+            }
+
+            // Files stay in the data folder, as they do beside the SQLite file.
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("Uploads:Folder", Path.Combine(DataFolder, "uploads"));
+            builder.UseSetting("Notifications:MailFolder", Path.Combine(DataFolder, "mail"));
+        }
+
+        builder.UseSetting("ConnectionStrings:CouponAdmin", Database.ConnectionString);
         builder.UseSetting("Api:BootstrapKey", BootstrapKey ?? "");
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         if (RequireHttps is { } requireHttps)
@@ -91,6 +125,11 @@ public class CouponAdminFactory : WebApplicationFactory<Program>
             if (KeepDataFolder || _folder is null)
             {
                 return;
+            }
+
+            if (TestPostgres.Enabled)
+            {
+                TestPostgres.Drop(PostgresName);
             }
 
             try

@@ -16,15 +16,9 @@ internal static class CoreServices
 {
     public static IServiceCollection AddCouponAdminCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not available yet: this build ships SQLite migrations only (see docs/decisions.md).");
-        }
-
-        var connectionString = SqliteSetup.ResolveConnectionString(configuration.GetConnectionString("CouponAdmin"), contentRoot);
-        services.AddDbContextFactory<CouponDbContext>(o => o.UseCouponSqlite(connectionString));
+        var database = DatabaseSetup.DatabaseFrom(configuration, contentRoot);
+        services.AddSingleton(database);
+        services.AddDbContextFactory<CouponDbContext>(o => database.Configure(o));
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<CreateOffer>();
@@ -44,7 +38,9 @@ internal static class CoreServices
         services.AddSingleton<TransferCoupon>();
         services.AddSingleton<CouponQueries>();
         services.AddSingleton<BulkIssue>();
-        services.AddSingleton(new RedemptionOptions(configuration.GetValue("Redemption:GroupCommit", true), configuration.GetValue("Redemption:WriteGate", true)));
+        // Group commit batches writers for SQLite's one write lock; PostgreSQL's writers run side by side and lock rows.
+        services.AddSingleton(new RedemptionOptions(database.SingleWriter && configuration.GetValue("Redemption:GroupCommit", true),
+            configuration.GetValue("Redemption:WriteGate", true)));
         services.AddSingleton<RedeemCoupon>();
         services.AddSingleton<ValidateCoupon>();
         services.AddSingleton(new Core.Pos.InstoreOptions(TimeSpan.FromSeconds(configuration.GetValue("Instore:ChangedSinceOverlapSeconds", 60))));
@@ -65,18 +61,10 @@ internal static class CoreServices
         return services;
     }
 
-    /// <summary>The folder the database lives in (<c>data/</c> by default): uploads and written mail go beside it.</summary>
-    public static string DataFolder(IConfiguration configuration, string contentRoot)
-    {
-        var connectionString = SqliteSetup.ResolveConnectionString(configuration.GetConnectionString("CouponAdmin"), contentRoot);
-        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        return Path.IsPathFullyQualified(dataSource) ? Path.GetDirectoryName(dataSource)! : Path.Combine(contentRoot, "data");
-    }
-
     /// <summary>Uploaded files live beside the database (<c>data/uploads</c>) unless <c>Uploads:Folder</c> says otherwise.</summary>
     private static UploadOptions UploadOptionsFrom(IConfiguration configuration, string contentRoot)
     {
-        var dataFolder = DataFolder(configuration, contentRoot);
+        var dataFolder = DatabaseSetup.DataFolder(configuration, contentRoot);
         var folder = configuration["Uploads:Folder"] is { Length: > 0 } configured ? Path.GetFullPath(configured, contentRoot) : Path.Combine(dataFolder, "uploads");
         var maxMegabytes = configuration.GetValue<long?>("Uploads:MaxFileMegabytes");
         return new UploadOptions(folder, maxMegabytes is { } mb ? mb * 1024 * 1024 : UploadOptions.DefaultMaxFileBytes);

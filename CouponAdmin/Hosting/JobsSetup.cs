@@ -5,12 +5,15 @@ using CouponAdmin.Jobs;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using CouponAdmin.Core.Persistence;
 
 namespace CouponAdmin.Hosting;
 
 /// <summary>
-/// Hangfire on its embedded in-memory storage. It forgets queued jobs on restart, so our own tables are the
-/// record: unfinished runs are queued again at start-up and resume from their checkpoint.
+/// Hangfire on its embedded in-memory storage with SQLite (it forgets queued jobs on restart, so our own tables are the
+/// record: unfinished runs are queued again at start-up and resume from their checkpoint), or on PostgreSQL in its own
+/// schema of the app's database when the app runs there, so every node shares one queue and a job runs once across them.
 /// </summary>
 internal static class JobsSetup
 {
@@ -24,7 +27,7 @@ internal static class JobsSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+            .UseCouponStorage(sp.GetRequiredService<CouponDatabase>()));
         services.AddHangfireServer(o =>
         {
             o.WorkerCount = 2;
@@ -38,8 +41,41 @@ internal static class JobsSetup
         return services;
     }
 
+    /// <summary>
+    /// The job storage for the app's database. On PostgreSQL a fetched job stays invisible to other nodes while its node's
+    /// heartbeat renews the claim (sliding invisibility); a node that dies stops renewing, and another node takes the job
+    /// after <see cref="ClaimLapse"/>, resuming from the run's checkpoint.
+    /// </summary>
+    private static IGlobalConfiguration UseCouponStorage(this IGlobalConfiguration configuration, CouponDatabase database) =>
+        database.Provider == DatabaseProvider.Postgres
+            ? configuration.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = HangfireSchema,
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = ClaimLapse,
+            })
+            : configuration.UseInMemoryStorage();
+
+    /// <summary>Hangfire's tables on PostgreSQL: a schema of their own beside the app's (which are in <c>public</c>).</summary>
+    public const string HangfireSchema = "hangfire";
+
+    /// <summary>How long a job fetched by a node that stopped answering waits before another node runs it.</summary>
+    private static readonly TimeSpan ClaimLapse = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Queues the unfinished upload and bulk runs again when the queue forgot them (in-memory storage, SQLite). Hangfire's
+    /// PostgreSQL queue keeps its jobs across restarts and hands a dead node's job to another, so there every node starting
+    /// would only add a second job for a run that already has one.
+    /// </summary>
     public static async Task RequeueUnfinishedAsync(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<CouponDatabase>().Provider == DatabaseProvider.Postgres)
+        {
+            return;
+        }
+
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
         foreach (var runId in await app.Services.GetRequiredService<BulkIssue>().UnfinishedAsync())
         {

@@ -82,7 +82,7 @@ internal static class NotificationsSetup
             From = configuration["Smtp:From"] is { Length: > 0 } from ? from : defaults.From,
             MailFolder = configuration["Notifications:MailFolder"] is { Length: > 0 } folder
                 ? Path.GetFullPath(folder, contentRoot)
-                : Path.Combine(CoreServices.DataFolder(configuration, contentRoot), "mail"),
+                : Path.Combine(DatabaseSetup.DataFolder(configuration, contentRoot), "mail"),
         };
     }
 }

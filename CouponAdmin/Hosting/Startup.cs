@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Hosting;
 
-/// <summary>What runs once before the app serves: migrations, WAL, the bootstrap key (checked, then synced), the bootstrap admin, and demo data and users in Development.</summary>
+/// <summary>What runs once before the app serves: migrations (with WAL and the data fix-ups), the bootstrap key (checked, then synced), the bootstrap admin, and demo data and users in Development.</summary>
 internal static class Startup
 {
     public static async Task PrepareAsync(this WebApplication app)
@@ -19,11 +19,9 @@ internal static class Startup
             throw new InvalidOperationException(problem);
         }
 
-        await using (var db = await services.GetRequiredService<IDbContextFactory<CouponDbContext>>().CreateDbContextAsync())
+        if (config.GetValue("Database:MigrateAtStartup", true))
         {
-            await db.Database.MigrateAsync();
-            await SqliteSetup.EnableWalAsync(db);
-            await Core.Codes.CodeSpaces.ClaimCommonCodesAsync(db, CancellationToken.None);
+            await app.MigrateDatabaseAsync();
         }
 
         // Also when none is configured: a bootstrap key removed from the configuration must stop working.
@@ -36,6 +34,32 @@ internal static class Startup
             var signIns = await AccountSeeding.ResetDemoUsersAsync(services, config);
             app.Lifetime.ApplicationStarted.Register(() => PrintSignIns(app, signIns, seeded));
         }
+    }
+
+    /// <summary>
+    /// The schema and its data fix-ups, by one node at a time (docs/operations.md): at start-up, or by the <c>migrate</c>
+    /// command when nodes start with <c>Database:MigrateAtStartup=false</c>.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateDatabaseAsync(this WebApplication app) =>
+        await DatabaseMigration.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<CouponDbContext>>(),
+            Core.Codes.CodeSpaces.ClaimCommonCodesAsync);
+
+    /// <summary>
+    /// <c>migrate</c> on the command line: migrate the configured database, say what was applied, and exit without serving.
+    /// </summary>
+    public static async Task<bool> RanCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["migrate", ..])
+        {
+            return false;
+        }
+
+        var database = app.Services.GetRequiredService<CouponDatabase>();
+        var applied = await app.MigrateDatabaseAsync();
+        Console.WriteLine(applied.Count == 0
+            ? $"The {database.Provider} database is up to date; no migration was pending."
+            : $"Applied {applied.Count} migration(s) to the {database.Provider} database: {string.Join(", ", applied)}.");
+        return true;
     }
 
     private static void PrintSignIns(WebApplication app, IReadOnlyList<DemoSignIn> signIns, bool seeded)

@@ -1,11 +1,13 @@
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Redemption;
+using CouponAdmin.Core.Persistence.Dialects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CouponAdmin.Core.Persistence.Configurations;
 
-internal sealed class RedemptionConfiguration : IEntityTypeConfiguration<CouponRedemption>
+/// <summary>Redemptions; the one-per-POS-transaction index's filter is written in the provider's boolean literal (see <see cref="CouponConfiguration"/>).</summary>
+internal sealed class RedemptionConfiguration(ISqlDialect dialect) : IEntityTypeConfiguration<CouponRedemption>
 {
     public void Configure(EntityTypeBuilder<CouponRedemption> builder)
     {
@@ -19,7 +21,7 @@ internal sealed class RedemptionConfiguration : IEntityTypeConfiguration<CouponR
         builder.HasIndex(r => new { r.CouponId, r.Id });
         builder.HasIndex(r => new { r.CustomerId, r.OfferId });
         // One redemption per code and POS transaction while it stands; a reversal frees the transaction id.
-        builder.HasIndex(r => new { r.OfferId, r.Code, r.TransactionId }).IsUnique().HasFilter("\"Active\" = 1");
+        builder.HasIndex(r => new { r.OfferId, r.Code, r.TransactionId }).IsUnique().HasFilter($"\"Active\" = {dialect.Bool(true)}");
         builder.HasOne<Coupon>().WithMany().HasForeignKey(r => r.CouponId).OnDelete(DeleteBehavior.Restrict);
     }
 }

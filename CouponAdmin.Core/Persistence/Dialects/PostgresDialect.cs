@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace CouponAdmin.Core.Persistence.Dialects;
 
-/// <summary>PostgreSQL: lists as arrays read by <c>unnest</c>, native booleans, row locks for concurrent writers; instants as UTC ticks like SQLite's.</summary>
+/// <summary>
+/// PostgreSQL: lists as arrays read by <c>unnest</c>, native booleans, row locks for concurrent writers. Instants are UTC
+/// ticks (<c>bigint</c>) as on SQLite (docs/decisions.md, "PostgreSQL"), so statements bind and compare the same values.
+/// </summary>
 internal sealed class PostgresDialect : ISqlDialect
 {
     public static PostgresDialect Instance { get; } = new();
