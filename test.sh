@@ -17,14 +17,16 @@ fi
 dotnet tool restore >/dev/null
 
 # The tests that talk to the database run on both providers; SQLite-only ones (its migration history, its query
-# plans) and those without a database (components, journeys, pure rules) run once.
+# plans, the start-up requeue of uploads that the in-memory job queue forgot — on PostgreSQL the queue remembers and
+# a dead node's job passes on after Hangfire's invisibility timeout, which that test does not wait for) and those
+# without a database (components, journeys, pure rules) run once.
 pg_connection="${COUPONADMIN_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres}"
 pg_filter="(FullyQualifiedName~CouponAdmin.Tests.Api.|FullyQualifiedName~CouponAdmin.Tests.Issuance.\
 |FullyQualifiedName~CouponAdmin.Tests.Redemption.|FullyQualifiedName~CouponAdmin.Tests.Uploads.\
 |FullyQualifiedName~CouponAdmin.Tests.Notifications.|FullyQualifiedName~CouponAdmin.Tests.Codes.\
 |FullyQualifiedName~CouponAdmin.Tests.Pos.|FullyQualifiedName~CouponAdmin.Tests.Persistence.ProviderModelsTests\
 |FullyQualifiedName~CouponAdmin.Tests.Persistence.DatabaseMigrationTests|FullyQualifiedName~CouponAdmin.Tests.Access.SharedKeyRingTests)\
-&FullyQualifiedName!~ReminderQueryPlanTests"
+&FullyQualifiedName!~ReminderQueryPlanTests&FullyQualifiedName!~UploadRestartTests"
 
 # A value of the connection string (Host, Port), or the default given.
 connection_value() {

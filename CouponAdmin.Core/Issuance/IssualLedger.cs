@@ -54,6 +54,10 @@ internal sealed class IssualLedger
     {
         var d = offer.Definition;
         var sql = IssuanceStatements.For(db.Dialect);
+        // The offer's counter row first, locked where writers run side by side (PostgreSQL): issuals of one offer then
+        // queue here, so each reads the state the one before it wrote. SQLite's write transaction already admits one writer.
+        await IssuanceCounters.EnsureOfferRowAsync(db, offer.Id, ct);
+        var issued = await db.ScalarAsync<long>(sql.SeriesIssued, ct, ("@o", offer.Id)) ?? 0;
         var ids = db.Dialect.List(customerIds);
         HashSet<long>? audience = null;
         if (d.Coupon.SpecificCustomersOnly)
@@ -83,8 +87,6 @@ internal sealed class IssualLedger
             }
         }
 
-        await IssuanceCounters.EnsureOfferRowAsync(db, offer.Id, ct);
-        var issued = await db.ScalarAsync<long>(sql.SeriesIssued, ct, ("@o", offer.Id)) ?? 0;
         return new IssualLedger(offer, now, audience, past, customers, issued, codesLeft);
     }
 

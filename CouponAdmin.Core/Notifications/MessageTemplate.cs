@@ -13,6 +13,9 @@ public sealed record TemplateValues(string OfferName, string OfferDiscount, long
 /// The one renderer of message texts (resend SMS, reminders, the issual-limit alert). A text is parsed once into literal
 /// parts and tags, so rendering a million reminders is string appends; an unknown tag is refused when the offer is saved.
 /// </summary>
+/// <summary>What a template segment takes from each coupon's row, when many are rendered in the database (<see cref="MessageTemplate.Segments"/>).</summary>
+public enum RowValue { None, CouponCode, CustomerName }
+
 public sealed partial class MessageTemplate
 {
     public const string CustomerName = "customer.name";
@@ -62,22 +65,57 @@ public sealed partial class MessageTemplate
         var sb = new StringBuilder(160);
         foreach (var (text, isTag) in _parts)
         {
-            sb.Append(!isTag ? text : text switch
-            {
-                CustomerName => string.IsNullOrWhiteSpace(customerName) ? NamelessCustomer : customerName,
-                CouponCode => couponCode ?? "",
-                CouponExpiry => Expiry(couponExpiry, offer.Zone),
-                OfferName => offer.OfferName,
-                OfferDiscount => offer.OfferDiscount,
-                Remaining => offer.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "",
-                _ => "{{" + text + "}}",
-            });
+            sb.Append(isTag ? TagValue(text, offer, couponCode, couponExpiry, customerName) : text);
         }
 
         return sb.ToString();
     }
 
+    private string TagValue(string tag, TemplateValues offer, string? couponCode, DateTimeOffset? couponExpiry, string? customerName) => tag switch
+    {
+        CustomerName => string.IsNullOrWhiteSpace(customerName) ? NamelessCustomer : customerName,
+        CouponCode => couponCode ?? "",
+        CouponExpiry => Expiry(couponExpiry, offer.Zone),
+        OfferName => offer.OfferName,
+        OfferDiscount => offer.OfferDiscount,
+        Remaining => offer.Remaining?.ToString(CultureInfo.InvariantCulture) ?? "",
+        _ => "{{" + tag + "}}",
+    };
+
     public static string Render(string text, TemplateValues values) => Parse(text).Render(values);
+
+    /// <summary>
+    /// The template for many coupons that share an offer and an expiry instant: the text that stays the same (every other
+    /// tag rendered, merged) between what each row brings (<see cref="RowValue.CouponCode"/>, <see cref="RowValue.CustomerName"/>).
+    /// A writer that renders in the database concatenates these and gets what <see cref="Render(TemplateValues, string?,
+    /// DateTimeOffset?, string?)"/> gives, a blank name written as <see cref="NamelessCustomer"/>.
+    /// </summary>
+    public IReadOnlyList<(string Text, RowValue Row)> Segments(TemplateValues offer, DateTimeOffset? couponExpiry)
+    {
+        var segments = new List<(string, RowValue)>();
+        var constant = new StringBuilder();
+        foreach (var (text, isTag) in _parts)
+        {
+            var row = !isTag ? RowValue.None : text switch
+            {
+                CouponCode => RowValue.CouponCode,
+                CustomerName => RowValue.CustomerName,
+                _ => RowValue.None,
+            };
+            if (row == RowValue.None)
+            {
+                constant.Append(isTag ? TagValue(text, offer, null, couponExpiry, null) : text);
+                continue;
+            }
+
+            segments.Add((constant.ToString(), RowValue.None));
+            constant.Clear();
+            segments.Add(("", row));
+        }
+
+        segments.Add((constant.ToString(), RowValue.None));
+        return segments;
+    }
 
     /// <summary>"31 Dec 2026 23:59 (UTC+05:30)": the org's wall clock with its offset at that moment, so nobody has to guess the zone.</summary>
     public static string FormatExpiry(DateTimeOffset? at, TimeZoneInfo zone)

@@ -2,7 +2,6 @@ using System.Globalization;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
 using CouponAdmin.Core.Persistence.Statements;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Core.Notifications;
@@ -10,7 +9,7 @@ namespace CouponAdmin.Core.Notifications;
 /// <summary>
 /// Writes the reminder messages of one expiry day of one reminder, set-based: <c>INSERT … SELECT</c> over the offer's
 /// coupons in that day's ExpiresAt range (index <c>IX_Coupons_Reminders</c>), joined to their customers, with the text
-/// rendered by <see cref="MessageTemplate"/> through a SQL function, and <c>ON CONFLICT DO NOTHING</c> on the message
+/// joined in SQL from <see cref="MessageTemplate.Segments"/> (the same on every provider), and <c>ON CONFLICT DO NOTHING</c> on the message
 /// key. Each transaction takes one expiry instant and a range of coupon ids: SQLite seeks (OfferId, ExpiresAt = x,
 /// rowid &gt; n) in that index, so every chunk starts where the last ended (a row-value range would be scanned from the
 /// start of the day each time).
@@ -23,13 +22,9 @@ internal static class ReminderWriter
         await db.Database.OpenConnectionAsync(ct);
         var template = MessageTemplate.Parse(reminder.Text);
         var values = context.Values;
-        ((SqliteConnection)db.Database.GetDbConnection()).CreateFunction<string, string?, long?, string>("reminder_text",
-            (code, name, expires) => template.Render(values, code, expires is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null, name),
-            isDeterministic: true);
 
         var sms = reminder.Channel == ReminderChannel.Sms;
         var sql = ReminderStatements.For(db.Dialect);
-        var insert = sql.InsertFor(reminder.Channel);
         var d = offer.Definition.Redemption;
         // A redeemed coupon is still usable while its holder's limit allows more (no limit, or fewer uses than it).
         var useLimit = d.AnyoneCanRedeem ? d.CodeLimit : d.CustomerLimit;
@@ -37,16 +32,24 @@ internal static class ReminderWriter
         long written = 0;
         while (await db.ScalarAsync<long>(sql.NextExpiry, ct, ("@o", offer.Id), ("@from", from), ("@to", window.ExpiresBefore)) is { } expiresAt)
         {
+            // Every coupon of a chunk expires at the same instant: the text differs only by code and name, joined in SQL.
+            var segments = template.Segments(values, new DateTimeOffset(expiresAt, TimeSpan.Zero));
+            var insert = sql.InsertFor(reminder.Channel, segments);
+            var textParameters = ReminderStatements.TextParameters(segments).ToArray();
             var afterId = -1L;
             while (true)
             {
                 var end = await db.ScalarAsync<long>(sql.ChunkEnd, ct,
                     ("@o", offer.Id), ("@expiresAt", expiresAt), ("@afterId", afterId), ("@skip", context.ChunkSize - 1));
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                written += await db.ExecuteAsync(insert, ct, ("@o", offer.Id), ("@expiresAt", expiresAt), ("@afterId", afterId), ("@upToId", end ?? long.MaxValue),
+                (string, object?)[] parameters =
+                [
+                    ("@o", offer.Id), ("@expiresAt", expiresAt), ("@afterId", afterId), ("@upToId", end ?? long.MaxValue),
                     ("@suffix", $":{reminderKey}"), ("@channel", (sms ? MessageChannel.Sms : MessageChannel.Email).ToString()),
                     ("@subject", sms ? null : context.EmailSubject), ("@noContact", sms ? " has no mobile number." : " has no e-mail address."),
-                    ("@now", context.Now), ("@by", ExpiryReminders.Actor), ("@moment", window.Moment), ("@useLimit", useLimit));
+                    ("@now", context.Now), ("@by", ExpiryReminders.Actor), ("@moment", window.Moment), ("@useLimit", useLimit), .. textParameters,
+                ];
+                written += await db.ExecuteAsync(insert, ct, parameters);
                 await tx.CommitAsync(ct);
                 if (end is not { } last)
                 {

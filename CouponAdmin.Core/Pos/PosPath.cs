@@ -36,12 +36,39 @@ internal sealed class PosPath
 
     private readonly Persistence.Dialects.ISqlDialect _dialect;
 
+    public Persistence.Dialects.ISqlDialect Dialect => _dialect;
+
     public string ConnectionString { get; }
+
+    /// <summary>Writers in their own transactions at once (the per-call writer); more wait in process for a slot.</summary>
+    public SemaphoreSlim WriterSlots { get; } = new(MaxConcurrentWriters, MaxConcurrentWriters);
+
+    /// <summary>Enough to keep a database server's cores busy, few enough to stay far inside a connection pool.</summary>
+    private const int MaxConcurrentWriters = 16;
 
     public static PosPath For(IDbContextFactory<CouponDbContext> dbFactory) => Paths.GetValue(dbFactory, f => new PosPath(f));
 
     /// <summary>An open session from the pool, returned when the lease is disposed.</summary>
-    public SessionLease Rent() => new(this, _idle.TryTake(out var session) ? session : new SqlSession(_dialect.Open(ConnectionString), _dialect));
+    /// <remarks>
+    /// At most <see cref="MaxOpenSessions"/> are open at once; a call beyond that waits here for one to come back, rather than
+    /// for the driver's pool (which gives up after its timeout) — a burst of calls then costs waiting, not errors.
+    /// </remarks>
+    public async ValueTask<SessionLease> RentAsync(CancellationToken ct = default)
+    {
+        await _sessionSlots.WaitAsync(ct);
+        try
+        {
+            return new(this, _idle.TryTake(out var session) ? session : new SqlSession(_dialect.Open(ConnectionString), _dialect));
+        }
+        catch
+        {
+            _sessionSlots.Release();
+            throw;
+        }
+    }
+
+    private const int MaxOpenSessions = 32;
+    private readonly SemaphoreSlim _sessionSlots = new(MaxOpenSessions, MaxOpenSessions);
 
     /// <summary>
     /// Where redemptions are written: SQLite's group commit (one writer at a time anyway), or each call's own transaction —
@@ -59,7 +86,7 @@ internal sealed class PosPath
     public async ValueTask<PosSnapshot> LatestAsync(CancellationToken ct)
     {
         long version;
-        using (var lease = Rent())
+        using (var lease = await RentAsync(ct))
         {
             version = await lease.Session.Int64Async(Persistence.Statements.PosStatements.For(_dialect).Version, ct) ?? 0;
         }
@@ -119,8 +146,10 @@ internal sealed class PosPath
 
     private void Return(SqlSession session)
     {
+        _sessionSlots.Release();
         session.Transaction = null;
-        if (_idle.Count < MaxIdleSessions)
+        // A connection a failure broke is not lent again.
+        if (_idle.Count < MaxIdleSessions && session.Connection.State == System.Data.ConnectionState.Open)
         {
             _idle.Add(session);
         }

@@ -23,6 +23,18 @@ internal static class Idempotency
     /// <summary>The key to remember answers under, or null when the request has none (absent or blank).</summary>
     public static IdempotencyKey? OrNone(IdempotencyKey? key) => key is { IsBlank: false } ? key : null;
 
+    /// <summary>
+    /// Makes calls with the same key take turns until the transaction ends, where the database runs writers side by side:
+    /// the second then finds the first's stored answer instead of redeeming again. Taken before the call's savepoint.
+    /// </summary>
+    public static async Task LockAsync(SqlSession s, IdempotencyKey? key, CancellationToken ct)
+    {
+        if (key is not null && s.Dialect.KeyLock is { } sql)
+        {
+            await s.ExecuteAsync(sql, ct, ("@lock", $"{key.Scope}\n{key.Value}"));
+        }
+    }
+
     public static async Task<Result<RedemptionOutcome>?> ReplayAsync(SqlSession s, IdempotencyKey? key, RedeemRequest request, CancellationToken ct)
     {
         if (key is null)

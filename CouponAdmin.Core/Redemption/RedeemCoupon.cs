@@ -24,7 +24,7 @@ public sealed class RedeemCoupon(IDbContextFactory<CouponDbContext> dbFactory, T
         var pos = PosPath.For(dbFactory);
         if (idempotencyKey is not null)
         {
-            using var lease = pos.Rent();
+            using var lease = await pos.RentAsync(ct);
             if (await Idempotency.ReplayAsync(lease.Session, idempotencyKey, request, ct) is { } replay)
             {
                 return replay;

@@ -11,7 +11,7 @@ internal static class RedemptionPreparation
     public static async Task<Result<PreparedRedemption>> PrepareAsync(PosPath pos, RedeemRequest request, DateTimeOffset now, CancellationToken ct)
     {
         Result<RedemptionContext> loaded;
-        using (var lease = pos.Rent())
+        using (var lease = await pos.RentAsync(ct))
         {
             loaded = await RedemptionContext.LoadAsync(lease.Session, pos, request, now, ct);
         }

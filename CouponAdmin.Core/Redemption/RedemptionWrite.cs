@@ -14,6 +14,7 @@ internal static class RedemptionWrite
 {
     public static async Task<Result<RedemptionOutcome>> ApplyAsync(SqlSession s, PendingRedemption p, DailyTally daily, CancellationToken ct)
     {
+        await Idempotency.LockAsync(s, p.Key, ct);
         await s.ExecuteAsync("SAVEPOINT redemption", ct);
         // A repeat of this key may have been answered while this call waited for the writer.
         if (await Idempotency.ReplayAsync(s, p.Key, p.Request, ct) is { } replay)

@@ -39,7 +39,7 @@ public static class TestPostgres
     }
 
     public static string ConnectionString(string name) =>
-        new NpgsqlConnectionStringBuilder(Server) { Database = name, IncludeErrorDetail = true }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(Server) { Database = name, IncludeErrorDetail = true, Timeout = 60, CommandTimeout = 120 }.ConnectionString;
 
     private static string Create(string name, string? template)
     {

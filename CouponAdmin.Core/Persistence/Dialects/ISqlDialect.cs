@@ -37,11 +37,23 @@ public interface ISqlDialect
     /// </summary>
     string ForUpdateSkipLocked { get; }
 
+    /// <summary>
+    /// A statement that holds a lock on the text bound as <c>@lock</c> until the transaction ends, so writers sharing a key
+    /// (an Idempotency-Key) take turns; null where writers take turns anyway (SQLite).
+    /// </summary>
+    string? KeyLock { get; }
+
     /// <summary>Whether the database lets one writer in at a time, so an in-process gate should queue writers (SQLite).</summary>
     bool SingleWriter { get; }
 
     /// <summary>An open connection outside EF (the point-of-sale path's pooled sessions), set up as the context's are.</summary>
     DbConnection Open(string connectionString);
+
+    /// <summary>
+    /// Whether a transaction failed only because of other writers at the same moment (a deadlock, a serialization failure) and
+    /// is worth running again from the start.
+    /// </summary>
+    bool IsTransient(Exception exception);
 
     /// <summary>Whether the exception is this provider's refusal of a duplicate key.</summary>
     bool IsUniqueViolation(Exception exception);

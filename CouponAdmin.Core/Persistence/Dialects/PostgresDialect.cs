@@ -32,6 +32,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string ForUpdateSkipLocked => " FOR UPDATE SKIP LOCKED";
 
+    public string? KeyLock => "SELECT pg_advisory_xact_lock(hashtextextended(@lock, 0))";
+
     public bool SingleWriter => false;
 
     public DbConnection Open(string connectionString)
@@ -40,6 +42,12 @@ internal sealed class PostgresDialect : ISqlDialect
         connection.Open();
         return connection;
     }
+
+    // 40001 serialization failure, 40P01 deadlock; XX000 "new multixact has more than one updating member", which PostgreSQL
+    // 15 raises for row locks taken by many foreign-key checks at once and which a new attempt does not meet.
+    public bool IsTransient(Exception exception) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException) is { } e
+        && (e.SqlState is "40001" or "40P01" || (e.SqlState == "XX000" && e.MessageText.Contains("multixact", StringComparison.Ordinal)));
 
     public bool IsUniqueViolation(Exception exception) =>
         (exception as PostgresException ?? exception.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation };

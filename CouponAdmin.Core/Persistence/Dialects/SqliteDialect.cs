@@ -35,9 +35,13 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string ForUpdateSkipLocked => "";
 
+    public string? KeyLock => null;
+
     public bool SingleWriter => true;
 
     public DbConnection Open(string connectionString) => SqliteSetup.Open(connectionString);
+
+    public bool IsTransient(Exception exception) => false;
 
     public bool IsUniqueViolation(Exception exception) =>
         (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteErrorCode: ConstraintError } sqlite

@@ -36,7 +36,7 @@ internal sealed class IssuanceStatements
             SELECT ci."CustomerId", ci."Count", ci."LastIssuedAt" FROM {ids}
             CROSS JOIN "CustomerIssuals" ci WHERE ci."OfferId" = @o AND ci."CustomerId" = j.value
             """;
-        SeriesIssued = """SELECT "IssuedCount" FROM "OfferCounters" WHERE "OfferId" = @o""";
+        SeriesIssued = $"""SELECT "IssuedCount" FROM "OfferCounters" WHERE "OfferId" = @o{d.ForUpdate}""";
         AddIssued = """UPDATE "OfferCounters" SET "IssuedCount" = "IssuedCount" + @n WHERE "OfferId" = @o RETURNING "IssuedCount" """;
         CustomerCountUpsert = """
             INSERT INTO "CustomerIssuals" ("OfferId", "CustomerId", "Count", "LastIssuedAt") VALUES (@o, @c, @n, @last)
@@ -75,6 +75,7 @@ internal sealed class IssuanceStatements
     /// <summary>The count and last issual of each of <c>@ids</c> for the offer.</summary>
     public string CustomerCounts { get; }
 
+    /// <summary>The offer's issued count, its row locked until the transaction ends where the provider locks rows.</summary>
     public string SeriesIssued { get; }
 
     /// <summary>Adds <c>@n</c> to the offer's issued count and returns the new total.</summary>

@@ -31,7 +31,7 @@ internal sealed class RedemptionStatements
             """;
         CouponCount = $"""
             UPDATE "Coupons" SET "RedemptionCount" = "RedemptionCount" + 1, "Status" = {redeemed}, "LastStatusChangeAt" = @at
-            WHERE "Id" = @id AND "Status" IN ({issued}, {redeemed}) AND (@limit IS NULL OR "RedemptionCount" < @limit)
+            WHERE "Id" = @id AND "Status" IN ({issued}, {redeemed}) AND (CAST(@limit AS INTEGER) IS NULL OR "RedemptionCount" < CAST(@limit AS INTEGER))
             """;
         StatusOf = """SELECT "Status" FROM "Coupons" WHERE "Id" = @id""";
         CustomerCodeUpsert = """

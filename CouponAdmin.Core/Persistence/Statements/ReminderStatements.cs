@@ -15,8 +15,7 @@ internal sealed class ReminderStatements
 {
     private static readonly StatementCache<ReminderStatements> Cache = new(d => new(d));
 
-    private readonly string _insertEmail;
-    private readonly string _insertSms;
+    private readonly string _chunk;
 
     private ReminderStatements(ISqlDialect d)
     {
@@ -28,8 +27,7 @@ internal sealed class ReminderStatements
             ORDER BY c."ExpiresAt" LIMIT 1
             """;
         ChunkEnd = $"""SELECT c."Id" FROM "Coupons" c WHERE {chunk} ORDER BY c."Id" LIMIT 1 OFFSET @skip""";
-        _insertEmail = Insert(chunk, "\"Email\"");
-        _insertSms = Insert(chunk, "\"Mobile\"");
+        _chunk = chunk;
         AdvanceCursor = """
             INSERT INTO "ReminderCursors" ("OfferId", "ReminderKey", "DoneUntil") VALUES (@o, @k, @now)
             ON CONFLICT ("OfferId", "ReminderKey") DO UPDATE SET "DoneUntil" = excluded."DoneUntil"
@@ -53,23 +51,50 @@ internal sealed class ReminderStatements
     /// Writes one chunk's reminder messages for <paramref name="channel"/>, keyed so a repeated chunk writes nothing: offer @o's
     /// coupons expiring at @expiresAt with ids in (@afterId, @upToId], still valid at @now, issued by @moment and usable
     /// (issued, or redeemed fewer than @useLimit times when there is a limit). A holder without the channel's contact gets a
-    /// skipped message whose note ends with @noContact. The text comes from the SQL function <c>reminder_text(code, name,
-    /// expiresAt)</c> the caller registers on the connection. Also @suffix (the reminder's key part), @channel, @subject, @by.
+    /// skipped message whose note ends with @noContact. The text is the template's segments for that expiry instant
+    /// (<see cref="TextParameters"/>). Also @suffix (the reminder's key part), @channel, @subject, @by.
     /// </summary>
-    public string InsertFor(ReminderChannel channel) => channel == ReminderChannel.Sms ? _insertSms : _insertEmail;
+    public string InsertFor(ReminderChannel channel, IReadOnlyList<(string Text, RowValue Row)> text) =>
+        Insert(_chunk, channel == ReminderChannel.Sms ? "\"Mobile\"" : "\"Email\"", Text(text));
 
-    private static string Insert(string chunk, string contact) => $"""
+    /// <summary>
+    /// The message text as one SQL expression: the template's constant parts bound as <c>@t0</c>, <c>@t1</c>, … (in the
+    /// order of <paramref name="segments"/>, constants only) around the row's code and name. Every provider concatenates with
+    /// <c>||</c>; a blank name reads as the template's nameless customer.
+    /// </summary>
+    private static string Text(IReadOnlyList<(string Text, RowValue Row)> segments)
+    {
+        var parts = new List<string>(segments.Count);
+        var constants = 0;
+        foreach (var (_, row) in segments)
+        {
+            parts.Add(row switch
+            {
+                RowValue.CouponCode => "c.\"Code\"",
+                RowValue.CustomerName => $"CASE WHEN TRIM(COALESCE(cu.\"Name\", '')) = '' THEN '{MessageTemplate.NamelessCustomer}' ELSE cu.\"Name\" END",
+                _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"@t{constants++}"),
+            });
+        }
+
+        return string.Join(" || ", parts);
+    }
+
+    /// <summary>The parameters <see cref="InsertFor"/>'s text expects: the constant segments as <c>@t0</c>, <c>@t1</c>, ….</summary>
+    public static IEnumerable<(string Name, object? Value)> TextParameters(IReadOnlyList<(string Text, RowValue Row)> segments) =>
+        segments.Where(s => s.Row == RowValue.None).Select((s, i) => (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"@t{i}"), (object?)s.Text));
+
+    private static string Insert(string chunk, string contact, string text) => $"""
         INSERT INTO "OutboxMessages" ("Key", "Kind", "Channel", "Recipient", "Subject", "Body", "Status", "Attempts", "Note",
             "NextAttemptAt", "CreatedAt", "CreatedBy", "OfferId", "CouponId", "CustomerId")
         SELECT 'reminder:' || c."Id" || @suffix, {SqlLiteral.Of(MessageKind.Reminder)}, @channel, COALESCE(cu.{contact}, ''), @subject,
-            reminder_text(c."Code", cu."Name", c."ExpiresAt"),
+            {text},
             CASE WHEN cu.{contact} IS NULL THEN {SqlLiteral.Of(MessageStatus.Skipped)} ELSE {SqlLiteral.Of(MessageStatus.Pending)} END, 0,
             CASE WHEN cu.{contact} IS NULL THEN 'Customer ' || cu."UserId" || @noContact END,
             @now, @now, @by, c."OfferId", c."Id", c."CustomerId"
         FROM "Coupons" c CROSS JOIN "Customers" cu
         WHERE {chunk} AND c."Id" <= @upToId
           AND cu."UserId" = c."CustomerId" AND {Coupon.ValidAtSql} AND c."IssuedAt" <= @moment
-          AND (c."Status" = {SqlLiteral.Of(CouponStatus.Issued)} OR @useLimit IS NULL OR c."RedemptionCount" < @useLimit)
+          AND (c."Status" = {SqlLiteral.Of(CouponStatus.Issued)} OR CAST(@useLimit AS INTEGER) IS NULL OR c."RedemptionCount" < CAST(@useLimit AS INTEGER))
         ON CONFLICT ("Key") DO NOTHING
         """;
 }
