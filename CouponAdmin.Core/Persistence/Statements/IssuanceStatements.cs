@@ -51,7 +51,7 @@ internal sealed class IssuanceStatements
         UnissuedLeft = $"""
             SELECT COUNT(*) FROM "Coupons" WHERE "OfferId" = @o AND "Status" = {SqlLiteral.Of(CouponStatus.Unissued)} AND "CustomerId" IS NULL
             """;
-        RunCheckpoint = """SELECT "LastCustomerId" FROM "BulkIssueRuns" WHERE "Id" = @r""";
+        RunCheckpoint = $"""SELECT "LastCustomerId" FROM "BulkIssueRuns" WHERE "Id" = @r{d.ForUpdate}""";
         RunAdvance = """
             UPDATE "BulkIssueRuns" SET "LastCustomerId" = @last, "Considered" = "Considered" + @n, "Issued" = "Issued" + @issued WHERE "Id" = @r
             RETURNING "Considered", "Issued"
@@ -89,6 +89,7 @@ internal sealed class IssuanceStatements
     /// <summary>Unissued codes left in an uploaded pool.</summary>
     public string UnissuedLeft { get; }
 
+    /// <summary>The bulk run @r's checkpoint, its row locked until the chunk commits where the provider locks rows (one node per chunk).</summary>
     public string RunCheckpoint { get; }
 
     public string RunAdvance { get; }

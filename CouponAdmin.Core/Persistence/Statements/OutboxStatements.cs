@@ -25,7 +25,8 @@ internal sealed class OutboxStatements
         Claim = $"""
             UPDATE "OutboxMessages" SET "Status" = {SqlLiteral.Of(MessageStatus.Sending)}, "ClaimToken" = @token, "NextAttemptAt" = @lease
             WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages"
-                WHERE "Status" IN ({SqlLiteral.Of(MessageStatus.Pending)}, {SqlLiteral.Of(MessageStatus.Sending)}) AND "NextAttemptAt" <= @now LIMIT @batch)
+                WHERE "Status" IN ({SqlLiteral.Of(MessageStatus.Pending)}, {SqlLiteral.Of(MessageStatus.Sending)}) AND "NextAttemptAt" <= @now LIMIT @batch{d.ForUpdateSkipLocked})
+              AND "Status" IN ({SqlLiteral.Of(MessageStatus.Pending)}, {SqlLiteral.Of(MessageStatus.Sending)}) AND "NextAttemptAt" <= @now
             RETURNING "Id", "Key", "Channel", "Recipient", "Subject", "Body", "Attempts"
             """;
         Settle = """

@@ -12,7 +12,7 @@ internal sealed class UploadStatements
 
     private UploadStatements(ISqlDialect d)
     {
-        LastCommittedRow = """SELECT "LastCommittedRow" FROM "Uploads" WHERE "Id" = @u""";
+        LastCommittedRow = $"""SELECT "LastCommittedRow" FROM "Uploads" WHERE "Id" = @u{d.ForUpdate}""";
         AddIssue = """
             INSERT INTO "UploadIssues" ("UploadId", "Row", "Identifier", "Code", "Error", "Message") VALUES (@u, @row, @identifier, @code, @error, @message)
             """;
@@ -36,7 +36,8 @@ internal sealed class UploadStatements
 
     public static UploadStatements For(ISqlDialect d) => Cache.For(d);
 
-    /// <summary>The checkpoint of upload @u as committed (another run of the upload may have moved it).</summary>
+    /// <summary>The checkpoint of upload @u as committed (another run of the upload may have moved it), its row locked until the
+    /// chunk commits where the provider locks rows: two runs of one upload (two nodes) then apply each chunk once.</summary>
     public string LastCommittedRow { get; }
 
     /// <summary>One issue row of upload @u: @row, @identifier, @code (both may be null), @error, @message.</summary>
