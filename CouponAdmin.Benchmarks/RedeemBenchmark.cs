@@ -5,15 +5,16 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using CouponAdmin.Core.Persistence;
 
 namespace CouponAdmin.Benchmarks;
 
 /// <summary>
-/// POS redemption over HTTP against the real app (Release build, child process, SQLite file): an auto-unique offer
-/// with customerLimit 1 is bulk-issued to N + warm-up customers (not timed); after a warm-up of every path, C concurrent
-/// connections of one client run, in turn: the no-op (GET /health/live), N validations, the N distinct redemptions (one
-/// POST /coupons/redeem each) and the no-op again. Redeem ÷ no-op is the figure that survives a loaded machine.
+/// POS redemption over HTTP against the real app (Release build, child process, SQLite file or, with
+/// <c>--provider postgres</c>, a fresh PostgreSQL database): an auto-unique offer with customerLimit 1 is bulk-issued to
+/// N + warm-up customers (not timed); after a warm-up of every path, C concurrent connections of one client run, in turn:
+/// the no-op (GET /health/live), N validations, the N distinct redemptions (one POST /coupons/redeem each) and the no-op
+/// again. Redeem ÷ no-op is the figure that survives a loaded machine.
 /// </summary>
 internal static class RedeemBenchmark
 {
@@ -34,15 +35,18 @@ internal static class RedeemBenchmark
         }
 
         var setup = Stopwatch.StartNew();
-        await using var app = await AppProcess.StartAsync(appDll, new Dictionary<string, string>(), TimeSpan.FromSeconds(90));
+        // Declared first, disposed last: the database is removed after every app process has stopped.
+        await using var database = await BenchDatabase.CreateAsync(options, Path.Combine(Path.GetTempPath(), $"couponadmin-redeem-{Guid.NewGuid():N}.db"));
+        await using var app = await AppProcess.StartAsync(appDll, AppProcess.NewApiKey(), database.AppEnvironment, TimeSpan.FromSeconds(90));
         using var admin = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(2) };
         admin.DefaultRequestHeaders.Add("X-Api-Key", app.ApiKey);
         Console.WriteLine($"app: {appDll} on {app.Address} (pid {app.Id}), started in {setup.Elapsed.TotalSeconds:N1} s");
+        Console.WriteLine($"provider: {database.Description}");
 
-        await BenchCustomers.InsertAsync($"Data Source={app.DatabasePath};Default Timeout=30", coupons + warmup);
+        await BenchCustomers.InsertAsync(database.Database, coupons + warmup);
         var offerId = await CreateActiveOfferAsync(admin);
         await BulkIssueAsync(admin, offerId);
-        var pairs = await ReadCouponsAsync(app.DatabasePath, offerId);
+        var pairs = await ReadCouponsAsync(database.Database, offerId);
         if (pairs.Count != coupons + warmup)
         {
             Console.Error.WriteLine($"expected {coupons + warmup:N0} issued coupons, found {pairs.Count:N0}");
@@ -86,7 +90,7 @@ internal static class RedeemBenchmark
         phases.Add(await HttpLoad.RunAsync("redeem", app, pos, coupons, connections, i => Post("redeem", benchBodies[i])));
         phases.Add(await HttpLoad.RunAsync("no-op (after)", app, pos, noops, connections, NoOp));
 
-        Console.WriteLine($"GET /health/live (no-op), POST /api/v1/coupons/validate and /redeem; {connections} connections, one client");
+        Console.WriteLine($"GET /health/live (no-op), POST /api/v1/coupons/validate and /redeem; {connections} connections, one client; {database.Provider}");
         HttpLoad.PrintTable(phases);
         var noop = (phases[0].PerSecond + phases[^1].PerSecond) / 2;
         HttpLoad.PrintRatio("redeem ÷ no-op", phases.Single(p => p.Name == "redeem").PerSecond / noop);
@@ -154,13 +158,15 @@ internal static class RedeemBenchmark
         throw new TimeoutException($"Bulk issuance {runId} did not finish in 10 minutes.");
     }
 
-    private static async Task<List<(string Code, long CustomerId)>> ReadCouponsAsync(string databasePath, long offerId)
+    private static async Task<List<(string Code, long CustomerId)>> ReadCouponsAsync(CouponDatabase database, long offerId)
     {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = database.OpenConnection();
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = """SELECT "Code", "CustomerId" FROM "Coupons" WHERE "OfferId" = @id AND "CustomerId" IS NOT NULL ORDER BY "Id" """;
-        cmd.Parameters.AddWithValue("@id", offerId);
+        var id = cmd.CreateParameter();
+        id.ParameterName = "id";
+        id.Value = offerId;
+        cmd.Parameters.Add(id);
         var pairs = new List<(string, long)>();
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())
