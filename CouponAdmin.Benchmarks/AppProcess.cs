@@ -9,7 +9,7 @@ namespace CouponAdmin.Benchmarks;
 /// (a <see cref="BenchDatabase"/>'s), with a bootstrap API key. Disposing kills its process tree, and removes the database
 /// only when the process was started on a temporary SQLite file of its own.
 /// </summary>
-internal sealed class AppProcess : IAsyncDisposable
+internal sealed class AppProcess : IAsyncDisposable, IAppUnderLoad
 {
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
@@ -104,6 +104,8 @@ internal sealed class AppProcess : IAsyncDisposable
         _process.Refresh();
         return _process.PeakWorkingSet64 / 1024.0 / 1024.0;
     }
+
+    public Uri AddressFor(int request) => Address;
 
     /// <summary>CPU time the app has used so far (user + system, all threads).</summary>
     public TimeSpan CpuTime()

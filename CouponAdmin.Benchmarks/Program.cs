@@ -20,10 +20,12 @@ static int Usage()
                                                         bulk-issue one randomized-common coupon (10 chars) to each of N customers
           codes [--count N]                             generate N auto-unique codes (10 alphanumeric) in memory
           redeem [--coupons N] [--connections C] [--warmup W] [--noop M] [--validate V] [--settle S] [--app PATH]
-                 [--provider sqlite|postgres] [--pg CONN]
+                 [--provider sqlite|postgres] [--pg CONN] [--nodes K]
                                                         start the app (Release build) on loopback; with C concurrent connections
                                                         time M no-op calls (GET /health/live), V validations, N redemptions of
-                                                        distinct coupons and M no-op calls again; print redeem ÷ no-op
+                                                        distinct coupons and M no-op calls again; print redeem ÷ no-op.
+                                                        --nodes K (PostgreSQL only): K app processes on one database, the
+                                                        client spreading every phase round-robin over them
           upload [--rows N] [--max-per-customer M]     upload a customers file of N rows (existing customers) to an auto-unique
                                                         offer and time it from receiving the file to the upload completed
           instore [--requests N] [--connections C] [--stores S] [--offers O] [--app PATH]
