@@ -1,30 +1,28 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 
 namespace CouponAdmin.Benchmarks;
 
 /// <summary>
-/// The real web app (Release build) as a child process on a free loopback port, with a temporary SQLite file and a
-/// random bootstrap key. Disposing kills its process tree and deletes the database files.
+/// The real web app (Release build) as a child process on a free loopback port, on the database its environment names
+/// (a <see cref="BenchDatabase"/>'s), with a bootstrap API key. Disposing kills its process tree, and removes the database
+/// only when the process was started on a temporary SQLite file of its own.
 /// </summary>
-internal sealed class AppProcess : IAsyncDisposable
+internal sealed class AppProcess : IAsyncDisposable, IAppUnderLoad
 {
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
+    private BenchDatabase? _ownDatabase;
 
-    private AppProcess(Process process, Uri address, string databasePath, string apiKey)
+    private AppProcess(Process process, Uri address, string apiKey)
     {
         _process = process;
         Address = address;
-        DatabasePath = databasePath;
         ApiKey = apiKey;
     }
 
     public Uri Address { get; }
-
-    public string DatabasePath { get; }
 
     public string ApiKey { get; }
 
@@ -37,11 +35,30 @@ internal sealed class AppProcess : IAsyncDisposable
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>A random bootstrap key: every node of one run is given the same one, so any node accepts the client.</summary>
+    public static string NewApiKey() => "bench_" + Guid.NewGuid().ToString("N");
+
+    /// <summary>One app on a temporary SQLite file of its own, deleted when the app is disposed.</summary>
     public static async Task<AppProcess> StartAsync(string appDll, IDictionary<string, string> extraEnvironment, TimeSpan timeout)
     {
+        var database = BenchDatabase.Sqlite(Path.Combine(Path.GetTempPath(), $"couponadmin-redeem-{Guid.NewGuid():N}.db"));
+        try
+        {
+            var app = await StartAsync(appDll, NewApiKey(), new Dictionary<string, string>(database.AppEnvironment.Concat(extraEnvironment)), timeout);
+            app._ownDatabase = database;
+            return app;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>One app with <paramref name="environment"/> (the database's, and any other setting) over the defaults below.</summary>
+    public static async Task<AppProcess> StartAsync(string appDll, string apiKey, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
         var port = FreePort();
-        var databasePath = Path.Combine(Path.GetTempPath(), $"couponadmin-redeem-{Guid.NewGuid():N}.db");
-        var apiKey = "bench_" + Guid.NewGuid().ToString("N");
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(appDll)!,
@@ -54,17 +71,16 @@ internal sealed class AppProcess : IAsyncDisposable
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["ConnectionStrings__CouponAdmin"] = $"Data Source={databasePath}";
         info.Environment["Api__BootstrapKey"] = apiKey;
         info.Environment["RateLimiting__PosPermitsPerSecond"] = "1000000";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (name, value) in extraEnvironment)
+        foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), databasePath, apiKey);
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), apiKey);
         process.OutputDataReceived += (_, e) => app.Remember(e.Data);
         process.ErrorDataReceived += (_, e) => app.Remember(e.Data);
         process.BeginOutputReadLine();
@@ -89,6 +105,8 @@ internal sealed class AppProcess : IAsyncDisposable
         return _process.PeakWorkingSet64 / 1024.0 / 1024.0;
     }
 
+    public Uri AddressFor(int request) => Address;
+
     /// <summary>CPU time the app has used so far (user + system, all threads).</summary>
     public TimeSpan CpuTime()
     {
@@ -112,10 +130,9 @@ internal sealed class AppProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+        if (_ownDatabase is not null)
         {
-            File.Delete(f);
+            await _ownDatabase.DisposeAsync();
         }
     }
 

@@ -29,11 +29,13 @@ internal sealed record PhaseResult(string Name, int Requests, TimeSpan Elapsed, 
 
 /// <summary>
 /// Drives the app with C concurrent workers over one <see cref="HttpClient"/> (so every phase of a run shares the same
-/// client and connections), each taking the next request from a shared counter until none is left.
+/// client and connections), each taking the next request from a shared counter until none is left. A request made with a
+/// relative address goes to the node <see cref="IAppUnderLoad.AddressFor"/> picks for its number: round-robin over
+/// several nodes, so each phase is spread evenly however its workers interleave.
 /// </summary>
 internal static class HttpLoad
 {
-    public static async Task<PhaseResult> RunAsync(string name, AppProcess app, HttpClient client, int requests, int connections,
+    public static async Task<PhaseResult> RunAsync(string name, IAppUnderLoad app, HttpClient client, int requests, int connections,
         Func<int, HttpRequestMessage> request, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var ticks = new long[requests];
@@ -46,6 +48,11 @@ internal static class HttpLoad
             while ((i = Interlocked.Increment(ref next)) < requests)
             {
                 using var message = request(i);
+                if (message.RequestUri is { IsAbsoluteUri: false } relative)
+                {
+                    message.RequestUri = new Uri(app.AddressFor(i), relative);
+                }
+
                 var started = Stopwatch.GetTimestamp();
                 try
                 {

@@ -2,55 +2,47 @@ using System.Diagnostics;
 using CouponAdmin.Core.Issuance;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Core.Persistence;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Benchmarks;
 
 /// <summary>
 /// Bulk issuance through the product's own <see cref="BulkIssue"/> service: N customers are created first
-/// (not timed), then one randomized-common coupon (10 characters, 36^5 capacity) is issued to each.
+/// (not timed), then one randomized-common coupon (10 characters, 36^5 capacity) is issued to each. On a SQLite file,
+/// or with <c>--provider postgres</c> on a fresh PostgreSQL database migrated by the app's own migration step.
 /// </summary>
 internal static class IssueBenchmark
 {
     public static async Task<int> RunAsync(Options options)
     {
         var customers = options.Long("customers", 1_000_000);
+        if (options.String("db") is not null && BenchDatabase.ProviderFrom(options) == DatabaseProvider.Postgres)
+        {
+            Console.Error.WriteLine("--db names a SQLite file; with --provider postgres the run makes its own database on the server of --pg.");
+            return 2;
+        }
+
         var path = options.String("db") ?? Path.Combine(Path.GetTempPath(), $"couponadmin-bench-{Guid.NewGuid():N}.db");
-        var factory = await BenchDbFactory.MigratedAsync(path);
-        var connectionString = factory.ConnectionString;
-        try
-        {
+        await using var database = await BenchDatabase.CreateAsync(options, path, keepSqliteFile: options.String("db") is not null);
+        var factory = await BenchDbFactory.MigratedAsync(database.Database);
+        Console.WriteLine($"provider: {database.Description}");
 
-            var setup = Stopwatch.StartNew();
-            await BenchCustomers.InsertAsync(connectionString, customers);
-            var offerId = await CreateOfferAsync(factory);
-            Console.WriteLine($"setup: {customers:N0} customers and the offer in {setup.Elapsed.TotalSeconds:N1} s (not timed below)");
+        var setup = Stopwatch.StartNew();
+        await BenchCustomers.InsertAsync(database.Database, customers);
+        var offerId = await CreateOfferAsync(factory);
+        Console.WriteLine($"setup: {customers:N0} customers and the offer in {setup.Elapsed.TotalSeconds:N1} s (not timed below)");
 
-            var bulk = new BulkIssue(factory, TimeProvider.System);
-            var started = await bulk.StartAsync(new BulkIssueRequest(offerId), "benchmark");
-            var run = started.Value ?? throw new InvalidOperationException(started.Error!.Message);
-            var watch = Stopwatch.StartNew();
-            var r = await bulk.RunAsync(run.Id, (int)options.Long("chunk", BulkIssue.DefaultChunkSize));
-            watch.Stop();
-            Report.Line("coupons issued", r.Issued, "");
-            Report.Line("wall time", watch.Elapsed.TotalSeconds, "s");
-            Report.Line("throughput", r.Issued / watch.Elapsed.TotalSeconds, "coupons/s");
-            Report.Line("peak memory (process)", Report.PeakMegabytes(), "MB");
-            Report.Line("database file", new FileInfo(path).Length / 1024.0 / 1024.0, "MB");
-            return r.Issued == customers ? 0 : 1;
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            if (options.String("db") is null)
-            {
-                foreach (var f in new[] { path, path + "-wal", path + "-shm" })
-                {
-                    File.Delete(f);
-                }
-            }
-        }
+        var bulk = new BulkIssue(factory, TimeProvider.System);
+        var started = await bulk.StartAsync(new BulkIssueRequest(offerId), "benchmark");
+        var run = started.Value ?? throw new InvalidOperationException(started.Error!.Message);
+        var watch = Stopwatch.StartNew();
+        var r = await bulk.RunAsync(run.Id, (int)options.Long("chunk", BulkIssue.DefaultChunkSize));
+        watch.Stop();
+        Report.Line("coupons issued", r.Issued, "");
+        Report.Line("wall time", watch.Elapsed.TotalSeconds, "s");
+        Report.Line("throughput", r.Issued / watch.Elapsed.TotalSeconds, "coupons/s");
+        Report.Line("peak memory (process)", Report.PeakMegabytes(), "MB");
+        Report.Line(database.Provider == DatabaseProvider.Sqlite ? "database file" : "database size", await database.SizeMegabytesAsync(), "MB");
+        return r.Issued == customers ? 0 : 1;
     }
 
     private static async Task<long> CreateOfferAsync(BenchDbFactory factory)

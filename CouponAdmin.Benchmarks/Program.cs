@@ -16,12 +16,16 @@ static int Usage()
 {
     Console.WriteLine("""
         CouponAdmin.Benchmarks — throughput figures (Release build recommended):
-          issue --customers N [--db PATH] [--chunk N]   bulk-issue one randomized-common coupon (10 chars) to each of N customers
+          issue --customers N [--db PATH] [--chunk N] [--provider sqlite|postgres] [--pg CONN]
+                                                        bulk-issue one randomized-common coupon (10 chars) to each of N customers
           codes [--count N]                             generate N auto-unique codes (10 alphanumeric) in memory
           redeem [--coupons N] [--connections C] [--warmup W] [--noop M] [--validate V] [--settle S] [--app PATH]
+                 [--provider sqlite|postgres] [--pg CONN] [--nodes K]
                                                         start the app (Release build) on loopback; with C concurrent connections
                                                         time M no-op calls (GET /health/live), V validations, N redemptions of
-                                                        distinct coupons and M no-op calls again; print redeem ÷ no-op
+                                                        distinct coupons and M no-op calls again; print redeem ÷ no-op.
+                                                        --nodes K (PostgreSQL only): K app processes on one database, the
+                                                        client spreading every phase round-robin over them
           upload [--rows N] [--max-per-customer M]     upload a customers file of N rows (existing customers) to an auto-unique
                                                         offer and time it from receiving the file to the upload completed
           instore [--requests N] [--connections C] [--stores S] [--offers O] [--app PATH]
@@ -32,6 +36,9 @@ static int Usage()
           reminders [--coupons N] [--batch B] [--deliver 0|1]
                                                         N coupons whose e-mail reminder is due: write the outbox rows, then
                                                         deliver them to a local SMTP sink over one connection (B per claim)
+
+        --provider postgres: a fresh database couponadmin_bench_<guid> on the server of --pg (default
+          "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres"), migrated by the app's own code, dropped afterwards.
         """);
     return 2;
 }

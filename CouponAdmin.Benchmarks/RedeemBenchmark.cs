@@ -5,15 +5,17 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using CouponAdmin.Core.Persistence;
 
 namespace CouponAdmin.Benchmarks;
 
 /// <summary>
-/// POS redemption over HTTP against the real app (Release build, child process, SQLite file): an auto-unique offer
-/// with customerLimit 1 is bulk-issued to N + warm-up customers (not timed); after a warm-up of every path, C concurrent
-/// connections of one client run, in turn: the no-op (GET /health/live), N validations, the N distinct redemptions (one
-/// POST /coupons/redeem each) and the no-op again. Redeem ÷ no-op is the figure that survives a loaded machine.
+/// POS redemption over HTTP against the real app (Release build, child process, SQLite file or, with
+/// <c>--provider postgres</c>, a fresh PostgreSQL database): an auto-unique offer with customerLimit 1 is bulk-issued to
+/// N + warm-up customers (not timed); after a warm-up of every path, C concurrent connections of one client run, in turn:
+/// the no-op (GET /health/live), N validations, the N distinct redemptions (one POST /coupons/redeem each) and the no-op
+/// again. Redeem ÷ no-op is the figure that survives a loaded machine. With <c>--nodes K</c> (PostgreSQL only) K app
+/// processes share the database and every phase is spread round-robin over them; app CPU is their sum.
 /// </summary>
 internal static class RedeemBenchmark
 {
@@ -27,6 +29,13 @@ internal static class RedeemBenchmark
         // The yardstick: the app's cheapest endpoint, driven by the same client and connections in the same run.
         var noops = (int)options.Long("noop", 2L * coupons);
         var validates = (int)options.Long("validate", coupons);
+        var nodeCount = (int)options.Long("nodes", 1);
+        if (AppNodes.Refusal(nodeCount, BenchDatabase.ProviderFrom(options)) is { } refusal)
+        {
+            Console.Error.WriteLine(refusal);
+            return 2;
+        }
+
         if (AppProcess.FindAppDll(options.String("app")) is not { } appDll)
         {
             Console.Error.WriteLine("CouponAdmin.dll (Release) was not found beside this program; build it first: dotnet build -c Release CouponAdmin");
@@ -34,15 +43,18 @@ internal static class RedeemBenchmark
         }
 
         var setup = Stopwatch.StartNew();
-        await using var app = await AppProcess.StartAsync(appDll, new Dictionary<string, string>(), TimeSpan.FromSeconds(90));
+        // Declared first, disposed last: the database is removed after every app process has stopped.
+        await using var database = await BenchDatabase.CreateAsync(options, Path.Combine(Path.GetTempPath(), $"couponadmin-redeem-{Guid.NewGuid():N}.db"));
+        await using var app = await AppNodes.StartAsync(appDll, database, nodeCount, TimeSpan.FromSeconds(90));
         using var admin = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(2) };
         admin.DefaultRequestHeaders.Add("X-Api-Key", app.ApiKey);
-        Console.WriteLine($"app: {appDll} on {app.Address} (pid {app.Id}), started in {setup.Elapsed.TotalSeconds:N1} s");
+        Console.WriteLine($"app: {appDll} on {app.Describe()}, started in {setup.Elapsed.TotalSeconds:N1} s");
+        Console.WriteLine($"provider: {database.Description}; nodes: {nodeCount}");
 
-        await BenchCustomers.InsertAsync($"Data Source={app.DatabasePath};Default Timeout=30", coupons + warmup);
+        await BenchCustomers.InsertAsync(database.Database, coupons + warmup);
         var offerId = await CreateActiveOfferAsync(admin);
         await BulkIssueAsync(admin, offerId);
-        var pairs = await ReadCouponsAsync(app.DatabasePath, offerId);
+        var pairs = await ReadCouponsAsync(database.Database, offerId);
         if (pairs.Count != coupons + warmup)
         {
             Console.Error.WriteLine($"expected {coupons + warmup:N0} issued coupons, found {pairs.Count:N0}");
@@ -52,7 +64,8 @@ internal static class RedeemBenchmark
         Console.WriteLine($"setup: {pairs.Count:N0} customers and coupons in {setup.Elapsed.TotalSeconds:N1} s (not timed below)");
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var pos = new HttpClient(handler) { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
+        // No base address: HttpLoad sends each request to the node its number picks (the only node when there is one).
+        using var pos = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
         pos.DefaultRequestHeaders.Add("X-Api-Key", app.ApiKey);
 
         var warmBodies = Bodies(pairs.Take(warmup), "warm");
@@ -86,7 +99,8 @@ internal static class RedeemBenchmark
         phases.Add(await HttpLoad.RunAsync("redeem", app, pos, coupons, connections, i => Post("redeem", benchBodies[i])));
         phases.Add(await HttpLoad.RunAsync("no-op (after)", app, pos, noops, connections, NoOp));
 
-        Console.WriteLine($"GET /health/live (no-op), POST /api/v1/coupons/validate and /redeem; {connections} connections, one client");
+        Console.WriteLine($"GET /health/live (no-op), POST /api/v1/coupons/validate and /redeem; {connections} connections, one client; " +
+            $"{nodeCount} node{(nodeCount == 1 ? "" : "s, round-robin, app CPU summed")}; {database.Provider}");
         HttpLoad.PrintTable(phases);
         var noop = (phases[0].PerSecond + phases[^1].PerSecond) / 2;
         HttpLoad.PrintRatio("redeem ÷ no-op", phases.Single(p => p.Name == "redeem").PerSecond / noop);
@@ -95,7 +109,7 @@ internal static class RedeemBenchmark
             HttpLoad.PrintRatio("validate ÷ no-op", validate.PerSecond / noop);
         }
 
-        Report.Line("peak memory (app)", app.PeakMegabytes(), "MB");
+        Report.Line(nodeCount == 1 ? "peak memory (app)" : "peak memory (largest node)", app.PeakMegabytes(), "MB");
         Report.Line("peak memory (client)", Report.PeakMegabytes(), "MB");
         return phases.Concat(warm).All(p => p.ErrorCount == 0) ? 0 : 1;
     }
@@ -154,13 +168,15 @@ internal static class RedeemBenchmark
         throw new TimeoutException($"Bulk issuance {runId} did not finish in 10 minutes.");
     }
 
-    private static async Task<List<(string Code, long CustomerId)>> ReadCouponsAsync(string databasePath, long offerId)
+    private static async Task<List<(string Code, long CustomerId)>> ReadCouponsAsync(CouponDatabase database, long offerId)
     {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = database.OpenConnection();
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = """SELECT "Code", "CustomerId" FROM "Coupons" WHERE "OfferId" = @id AND "CustomerId" IS NOT NULL ORDER BY "Id" """;
-        cmd.Parameters.AddWithValue("@id", offerId);
+        var id = cmd.CreateParameter();
+        id.ParameterName = "id";
+        id.Value = offerId;
+        cmd.Parameters.Add(id);
         var pairs = new List<(string, long)>();
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())
