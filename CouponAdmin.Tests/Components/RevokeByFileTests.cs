@@ -27,7 +27,9 @@ public sealed class RevokeByFileTests : PageTestContext
         Services.AddSingleton(new UploadStore(new UploadOptions(_folder)));
         Services.AddSingleton<StartUpload>();
         Services.AddSingleton<UploadQueries>();
-        Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()));
+        // Rendering queues nothing. A real storage here would log through Hangfire's global log provider, which the web-host
+        // tests of this process set to their own logger factories and dispose with them.
+        Services.AddSingleton<IBackgroundJobClient>(new NoJobsClient());
         Services.AddSingleton<UploadQueue>();
         await SeedDemoAsync();
         await using var db = Database.CreateDbContext();
@@ -40,4 +42,14 @@ public sealed class RevokeByFileTests : PageTestContext
         Assert.Equal(!Roles.Allow(Permission.RevokeOfferCoupons, [role]),
             refused.Contains("Revoke coupons of customers: revoking coupons needs a role that may revoke (Admin, Support).", StringComparison.Ordinal));
     }
+}
+
+/// <summary>A job client for pages that are only rendered: asking it to queue a job fails the test.</summary>
+internal sealed class NoJobsClient : IBackgroundJobClient
+{
+    public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) =>
+        throw new InvalidOperationException($"This test queues no job, but {job.Method.Name} was queued.");
+
+    public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) =>
+        throw new InvalidOperationException("This test changes no job.");
 }
