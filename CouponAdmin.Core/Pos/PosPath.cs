@@ -31,12 +31,10 @@ internal sealed class PosPath
         _dbFactory = dbFactory;
         using var db = dbFactory.CreateDbContext();
         ConnectionString = db.Database.GetConnectionString() ?? "";
-        _dialect = db.Dialect;
+        Dialect = db.Dialect;
     }
 
-    private readonly Persistence.Dialects.ISqlDialect _dialect;
-
-    public Persistence.Dialects.ISqlDialect Dialect => _dialect;
+    public Persistence.Dialects.ISqlDialect Dialect { get; }
 
     public string ConnectionString { get; }
 
@@ -58,7 +56,7 @@ internal sealed class PosPath
         await _sessionSlots.WaitAsync(ct);
         try
         {
-            return new(this, _idle.TryTake(out var session) ? session : new SqlSession(_dialect.Open(ConnectionString), _dialect));
+            return new(this, _idle.TryTake(out var session) ? session : new SqlSession(Dialect.Open(ConnectionString), Dialect));
         }
         catch
         {
@@ -75,8 +73,8 @@ internal sealed class PosPath
     /// when configured so, and always on a database that takes concurrent writers.
     /// </summary>
     public IRedemptionWriter Writer(RedemptionOptions? options) =>
-        options is { GroupCommit: false } || !_dialect.SingleWriter
-            ? new PerRequestWrite(this, gated: options?.WriteGate != false && _dialect.SingleWriter)
+        options is { GroupCommit: false } || !Dialect.SingleWriter
+            ? new PerRequestWrite(this, gated: options?.WriteGate != false && Dialect.SingleWriter)
             : LazyInitializer.EnsureInitialized(ref _groupCommit, () => new GroupCommit(ConnectionString));
 
     /// <summary>The current snapshot, loading the first one.</summary>
@@ -88,7 +86,7 @@ internal sealed class PosPath
         long version;
         using (var lease = await RentAsync(ct))
         {
-            version = await lease.Session.Int64Async(Persistence.Statements.PosStatements.For(_dialect).Version, ct) ?? 0;
+            version = await lease.Session.Int64Async(Persistence.Statements.PosStatements.For(Dialect).Version, ct) ?? 0;
         }
 
         return await SnapshotAsync(version);

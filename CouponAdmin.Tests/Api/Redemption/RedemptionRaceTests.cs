@@ -12,7 +12,8 @@ public class RaceHostFactory : CouponAdminFactory
     /// <summary>The races test the limits, not the per-key rate limit: rounds of 200 calls can pass 5,000 a second.</summary>
     public RaceHostFactory() => Settings = Unlimited();
 
-    protected static Dictionary<string, string> Unlimited() => new() { ["RateLimiting:PosPermitsPerSecond"] = "1000000" };
+    /// <summary>Settings without the per-key POS rate limit, for hosts that race calls.</summary>
+    public static Dictionary<string, string> Unlimited() => new() { ["RateLimiting:PosPermitsPerSecond"] = "1000000" };
     private readonly SemaphoreSlim _once = new(1, 1);
     private long[]? _customers;
 

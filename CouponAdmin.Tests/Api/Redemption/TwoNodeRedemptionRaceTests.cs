@@ -17,16 +17,14 @@ public sealed class TwoNodeRedemptionRaceTests
     private const int Limit = 10;
     private const int Rounds = 5;
 
-    private static readonly Dictionary<string, string> Unlimited = new() { ["RateLimiting:PosPermitsPerSecond"] = "1000000" };
-
     [Fact]
     public async Task TwoHundredRedemptionsOfOneHolderSpreadOverTwoNodesSucceedExactlyTheCustomerLimit()
     {
-        using var nodeA = new CouponAdminFactory { KeepDataFolder = true, Settings = Unlimited };
+        using var nodeA = new CouponAdminFactory { KeepDataFolder = true, Settings = RaceHostFactory.Unlimited() };
         var apiA = nodeA.CreateApiClient();
         await apiA.UseIndianOrgAsync();
         var holder = await apiA.CreateCustomerAsync();
-        using var nodeB = new CouponAdminFactory { DataFolder = nodeA.DataFolder, Settings = Unlimited };
+        using var nodeB = new CouponAdminFactory { DataFolder = nodeA.DataFolder, Settings = RaceHostFactory.Unlimited() };
         var apiB = nodeB.CreateApiClient();
 
         for (var round = 0; round < Rounds; round++)
@@ -34,7 +32,11 @@ public sealed class TwoNodeRedemptionRaceTests
             var offerId = await apiA.ActiveOfferAsync($$"""{ "anyoneCanRedeem": false, "customerLimit": {{Limit}} }""");
             var code = await apiA.IssueAsync(offerId, holder);
 
-            var answers = await RaceAsync(i => (i % 2 == 0 ? apiA : apiB).RedeemAsync(RedemptionSetup.RedeemBody(code, holder)));
+            var answers = await Issuance.IssuanceTestBed.ReleasedTogetherAsync(Crowd, async i =>
+            {
+                using var response = await (i % 2 == 0 ? apiA : apiB).RedeemAsync(RedemptionSetup.RedeemBody(code, holder));
+                return await response.ReadAsync();
+            });
 
             var succeeded = answers.Count(a => a.Status == HttpStatusCode.OK);
             var refused = answers.Count(a => a.Status == HttpStatusCode.UnprocessableEntity
@@ -45,19 +47,5 @@ public sealed class TwoNodeRedemptionRaceTests
             Assert.Equal(Limit, (int?)(await apiA.CouponAsync(code))["redemptionCount"]);
             Assert.Equal(Limit, (int?)(await apiB.CouponAsync(code))["redemptionCount"]);
         }
-    }
-
-    /// <summary>Starts every request, holds them at one gate, opens it, and collects each status and body.</summary>
-    private static async Task<(HttpStatusCode Status, JsonNode Body)[]> RaceAsync(Func<int, Task<HttpResponseMessage>> send)
-    {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var racers = Enumerable.Range(0, Crowd).Select(async i =>
-        {
-            await gate.Task;
-            using var response = await send(i);
-            return await response.ReadAsync();
-        }).ToArray();
-        gate.SetResult();
-        return await Task.WhenAll(racers);
     }
 }
