@@ -17,7 +17,8 @@ static int Usage()
     Console.WriteLine("""
         CouponAdmin.Benchmarks — throughput figures (Release build recommended):
           issue --customers N [--db PATH] [--chunk N] [--provider sqlite|postgres] [--pg CONN]
-                                                        bulk-issue one randomized-common coupon (10 chars) to each of N customers
+                                                        bulk-issue one randomized-common coupon (10 chars) to each of N customers;
+                                                        on postgres also a raw binary COPY of the same rows, and the ratio
           codes [--count N]                             generate N auto-unique codes (10 alphanumeric) in memory
           redeem [--coupons N] [--connections C] [--warmup W] [--noop M] [--validate V] [--settle S] [--app PATH]
                  [--provider sqlite|postgres] [--pg CONN] [--nodes K]

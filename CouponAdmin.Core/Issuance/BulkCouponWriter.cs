@@ -86,7 +86,7 @@ internal sealed class BulkCouponWriter(CouponDbContext db, Offer offer, ICodeGen
     /// <param name="indexes">The code indexes to give, one per coupon; null for a common code.</param>
     private void InsertChunk(List<long> customers, int count, List<long>? indexes, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
     {
-        using var inserter = new CouponInserter(db, offer.Id, generator.IsShared, offer.CodeSpaceId, now, expiresAt);
+        using var inserter = db.Dialect.CouponRows(db, new CouponBatch(offer.Id, generator.IsShared, offer.CodeSpaceId, now, expiresAt));
         var buffer = new char[generator.CodeLength];
         for (var row = 0; row < count; row++)
         {

@@ -5,11 +5,11 @@ using CouponAdmin.Core.Persistence.Statements;
 namespace CouponAdmin.Core.Issuance;
 
 /// <summary>
-/// Writes coupons for the bulk paths — issued ones (bulk issuance, customers uploads) and unissued uploaded codes (codes
-/// uploads) — through one prepared INSERT of <see cref="RowsPerStatement"/> rows reused for the whole batch, inside the
-/// caller's transaction. The one INSERT of coupon rows besides a single issue's.
+/// The SQLite way of the bulk paths' coupon rows (<see cref="ICouponRowWriter"/>): one prepared INSERT of
+/// <see cref="RowsPerStatement"/> rows reused for the whole batch, inside the caller's transaction. The one INSERT of
+/// coupon rows besides a single issue's.
 /// </summary>
-internal sealed class CouponInserter : IDisposable
+internal sealed class CouponInserter : ICouponRowWriter
 {
     /// <summary>Rows per INSERT statement: one statement per row costs more in the driver than in SQLite.</summary>
     private const int RowsPerStatement = 128;
@@ -22,16 +22,13 @@ internal sealed class CouponInserter : IDisposable
     private readonly int _stride;
     private int _count;
 
-    /// <summary>Issued coupons (<paramref name="expiresAt"/> their expiry), or with <paramref name="issued"/> false unissued pool codes.</summary>
-    /// <param name="transferSeqs">Whether rows carry a transfer number (a revoked uploaded code given again); otherwise every row's
-    /// is 0 and the statement binds a parameter less per row — the driver binds each parameter on every run, so that is ~10 %
-    /// of a bulk issue's CPU.</param>
-    public CouponInserter(CouponDbContext db, long offerId, bool shared, long? codeSpaceId, DateTimeOffset now, DateTimeOffset? expiresAt, bool issued = true,
-        bool transferSeqs = false)
+    /// <summary>The rows of <paramref name="batch"/>. Without transfer numbers the statement binds a parameter less per row —
+    /// the driver binds each parameter on every run, so that is ~10 % of a bulk issue's CPU.</summary>
+    public CouponInserter(CouponDbContext db, CouponBatch batch)
     {
         _db = db;
-        _stride = transferSeqs ? 4 : 3;
-        _create = rows => Prepare(rows, offerId, shared, codeSpaceId, now, expiresAt, issued, transferSeqs);
+        _stride = batch.TransferSeqs ? 4 : 3;
+        _create = rows => Prepare(rows, batch);
         _batch = _create(RowsPerStatement);
     }
 
@@ -50,7 +47,7 @@ internal sealed class CouponInserter : IDisposable
         }
     }
 
-    /// <summary>Writes what is still buffered, one row per statement; call before the transaction commits.</summary>
+    /// <summary>Writes what is still buffered, one row per statement.</summary>
     public void Flush()
     {
         _single ??= _create(1);
@@ -82,28 +79,27 @@ internal sealed class CouponInserter : IDisposable
     }
 
     /// <summary>A prepared INSERT of <paramref name="rows"/> coupons; per row the code, its index, the customer and the transfer number vary.</summary>
-    private DbCommand Prepare(int rows, long offerId, bool shared, long? codeSpaceId, DateTimeOffset now, DateTimeOffset? expiresAt, bool issued,
-        bool transferSeqs)
+    private DbCommand Prepare(int rows, CouponBatch batch)
     {
-        var cmd = Sql.Command(_db, CouponStatements.InsertRows(rows, transferSeqs));
+        var cmd = Sql.Command(_db, CouponStatements.InsertRows(rows, batch.TransferSeqs));
         for (var r = 0; r < rows; r++)
         {
             Sql.AddParameter(cmd, _db.Dialect, $"@code{r}", "");
             Sql.AddParameter(cmd, _db.Dialect, $"@index{r}", null);
             Sql.AddParameter(cmd, _db.Dialect, $"@c{r}", null);
-            if (transferSeqs)
+            if (batch.TransferSeqs)
             {
                 Sql.AddParameter(cmd, _db.Dialect, $"@seq{r}", 0);
             }
         }
 
-        Sql.AddParameter(cmd, _db.Dialect, "@o", offerId);
-        Sql.AddParameter(cmd, _db.Dialect, "@status", (issued ? CouponStatus.Issued : CouponStatus.Unissued).ToString());
-        Sql.AddParameter(cmd, _db.Dialect, "@issuedAt", issued ? now : null);
-        Sql.AddParameter(cmd, _db.Dialect, "@shared", shared);
-        Sql.AddParameter(cmd, _db.Dialect, "@now", now);
-        Sql.AddParameter(cmd, _db.Dialect, "@exp", issued ? expiresAt : null);
-        Sql.AddParameter(cmd, _db.Dialect, "@space", codeSpaceId);
+        Sql.AddParameter(cmd, _db.Dialect, "@o", batch.OfferId);
+        Sql.AddParameter(cmd, _db.Dialect, "@status", batch.Status.ToString());
+        Sql.AddParameter(cmd, _db.Dialect, "@issuedAt", batch.Issued ? batch.Now : null);
+        Sql.AddParameter(cmd, _db.Dialect, "@shared", batch.Shared);
+        Sql.AddParameter(cmd, _db.Dialect, "@now", batch.Now);
+        Sql.AddParameter(cmd, _db.Dialect, "@exp", batch.Issued ? batch.ExpiresAt : null);
+        Sql.AddParameter(cmd, _db.Dialect, "@space", batch.CodeSpaceId);
         cmd.Prepare();
         return cmd;
     }

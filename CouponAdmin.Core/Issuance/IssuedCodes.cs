@@ -12,7 +12,7 @@ namespace CouponAdmin.Core.Issuance;
 /// </summary>
 internal sealed class IssuedCodes(CouponDbContext db, Offer offer, ICodeGenerator? generator, DateTimeOffset now, DateTimeOffset? expiresAt) : IDisposable
 {
-    private CouponInserter? _inserter;
+    private ICouponRowWriter? _inserter;
     private DbCommand? _takeFromPool;
     private DbCommand? _takeNamed;
     private List<long> _indexes = [];
@@ -49,7 +49,7 @@ internal sealed class IssuedCodes(CouponDbContext db, Offer offer, ICodeGenerato
         }
 
         _buffer = new char[generator.CodeLength];
-        _inserter = new CouponInserter(db, offer.Id, generator.IsShared, generator.IsShared ? null : offer.CodeSpaceId, now, expiresAt);
+        _inserter = db.Dialect.CouponRows(db, new CouponBatch(offer.Id, generator.IsShared, generator.IsShared ? null : offer.CodeSpaceId, now, expiresAt));
         if (generator.IsShared)
         {
             return count;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CouponAdmin.Core.Issuance;
 
 namespace CouponAdmin.Core.Persistence.Dialects;
 
@@ -57,6 +58,12 @@ public interface ISqlDialect
 
     /// <summary>Whether the exception is this provider's refusal of a duplicate key.</summary>
     bool IsUniqueViolation(Exception exception);
+
+    /// <summary>
+    /// The writer of a bulk path's coupon rows on the context's open connection and transaction: the provider's fastest way
+    /// (SQLite a prepared multi-row INSERT, PostgreSQL binary COPY).
+    /// </summary>
+    ICouponRowWriter CouponRows(CouponDbContext db, CouponBatch batch);
 
     /// <summary>Connection settings for writing millions of rows on the context's open connection, and their undoing.</summary>
     Task BeginBulkAsync(CouponDbContext db, CancellationToken ct);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CouponAdmin.Core.Issuance;
 using Npgsql;
 
 namespace CouponAdmin.Core.Persistence.Dialects;
@@ -51,6 +52,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public bool IsUniqueViolation(Exception exception) =>
         (exception as PostgresException ?? exception.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public ICouponRowWriter CouponRows(CouponDbContext db, CouponBatch batch) => new PostgresCouponCopy(db, batch);
 
     public Task BeginBulkAsync(CouponDbContext db, CancellationToken ct) =>
         Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.OpenConnectionAsync(db.Database, ct);

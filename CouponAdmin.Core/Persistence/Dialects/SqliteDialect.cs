@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CouponAdmin.Core.Issuance;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -48,6 +49,8 @@ internal sealed class SqliteDialect : ISqlDialect
         && sqlite.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A large page cache keeps the indexes in memory; the WAL is checkpointed once at the end instead of after every chunk.</summary>
+    public ICouponRowWriter CouponRows(CouponDbContext db, CouponBatch batch) => new CouponInserter(db, batch);
+
     public async Task BeginBulkAsync(CouponDbContext db, CancellationToken ct)
     {
         await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.OpenConnectionAsync(db.Database, ct);

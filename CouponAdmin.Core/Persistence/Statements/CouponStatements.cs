@@ -13,9 +13,15 @@ internal sealed class CouponStatements
 {
     private static readonly StatementCache<CouponStatements> Cache = new(d => new(d));
 
-    private const string InsertColumns = """
-        INSERT INTO "Coupons" ("OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt", "TransferSeq")
+    /// <summary>The columns a new coupon row is written with, in the order of every INSERT and COPY below.</summary>
+    private const string Columns = """
+        "OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt", "TransferSeq"
         """;
+
+    private const string InsertColumns = $"""INSERT INTO "Coupons" ({Columns})""";
+
+    /// <summary>PostgreSQL's binary COPY of coupon rows, the columns in the order of the INSERTs.</summary>
+    public const string CopyRows = $"""COPY "Coupons" ({Columns}) FROM STDIN (FORMAT BINARY)""";
 
     private CouponStatements(ISqlDialect d)
     {

@@ -146,7 +146,7 @@ internal sealed class CodesProcessor : IUploadProcessor
     /// <summary>Adds the codes to the offer's pool as unissued coupons, through the bulk paths' inserter.</summary>
     private static void Insert(CouponDbContext db, long offerId, IEnumerable<(string Code, int TransferSeq)> codes, DateTimeOffset now)
     {
-        using var inserter = new CouponInserter(db, offerId, shared: false, codeSpaceId: null, now, expiresAt: null, issued: false, transferSeqs: true);
+        using var inserter = db.Dialect.CouponRows(db, new CouponBatch(offerId, Shared: false, CodeSpaceId: null, now, ExpiresAt: null, Issued: false, TransferSeqs: true));
         foreach (var (code, seq) in codes)
         {
             inserter.Add(code, index: null, customerId: null, seq);
