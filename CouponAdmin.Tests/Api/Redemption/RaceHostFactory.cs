@@ -12,6 +12,13 @@ public class RaceHostFactory : CouponAdminFactory
 
     /// <summary>Settings without the per-key POS rate limit, for hosts that race calls.</summary>
     public static Dictionary<string, string> Unlimited() => new() { ["RateLimiting:PosPermitsPerSecond"] = "1000000" };
+
+    /// <summary>
+    /// A client for each web node on this host's database, the racers' calls alternating over them; the first is where
+    /// set-up calls go. One node here (this host); <see cref="TwoNodeRaceHostFactory"/> has two.
+    /// </summary>
+    public virtual IReadOnlyList<HttpClient> CreateNodeClients() => [CreateApiClient()];
+
     private readonly SemaphoreSlim _once = new(1, 1);
     private long[]? _customers;
 
