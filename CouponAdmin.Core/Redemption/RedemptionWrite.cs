@@ -15,6 +15,13 @@ internal static class RedemptionWrite
     public static async Task<Result<RedemptionOutcome>> ApplyAsync(SqlSession s, PendingRedemption p, DailyTally daily, CancellationToken ct)
     {
         await Idempotency.LockAsync(s, p.Key, ct);
+        // The coupon's row next, by the transaction itself rather than inside the savepoint: writers of one coupon queue
+        // here before the redemption row's foreign-key check share-locks the coupon and before its count moves.
+        if (p.Prepared.IsSuccess && RedemptionStatements.For(s.Dialect).LockCoupon is { } lockCoupon)
+        {
+            await s.ExecuteAsync(lockCoupon, ct, ("@id", p.Prepared.Value.Context.Coupon.Id));
+        }
+
         await s.ExecuteAsync("SAVEPOINT redemption", ct);
         // A repeat of this key may have been answered while this call waited for the writer.
         if (await Idempotency.ReplayAsync(s, p.Key, p.Request, ct) is { } replay)

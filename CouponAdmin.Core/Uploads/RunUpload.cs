@@ -71,7 +71,7 @@ public sealed class RunUpload(IDbContextFactory<CouponDbContext> dbFactory, Uplo
         }
 
         using var reader = opened.Value;
-        var size = options?.ChunkSize ?? processor.ChunkSize;
+        var size = options?.ChunkSize ?? store.Options.ChunkRows(processor.ChunkSize);
         await db.Dialect.BeginBulkAsync(db, ct);
         var chunkIndex = 0;
         try

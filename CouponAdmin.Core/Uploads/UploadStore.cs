@@ -3,9 +3,17 @@ using CouponAdmin.Core.Common;
 
 namespace CouponAdmin.Core.Uploads;
 
-public sealed record UploadOptions(string Folder, long MaxFileBytes = UploadOptions.DefaultMaxFileBytes)
+/// <summary>
+/// Where uploads are kept and how they are taken in. <paramref name="MaxChunkRows"/> caps the rows one chunk commits below
+/// each kind's own chunk size (<c>Uploads:MaxChunkRows</c>; null: the kind's): shorter transactions and less to redo after
+/// a crash, for some throughput.
+/// </summary>
+public sealed record UploadOptions(string Folder, long MaxFileBytes = UploadOptions.DefaultMaxFileBytes, int? MaxChunkRows = null)
 {
     public const long DefaultMaxFileBytes = 200L * 1024 * 1024;
+
+    /// <summary>The rows one chunk commits for a kind whose own chunk size is <paramref name="kindChunkRows"/>.</summary>
+    public int ChunkRows(int kindChunkRows) => MaxChunkRows is { } cap ? Math.Min(cap, kindChunkRows) : kindChunkRows;
 }
 
 public sealed record SavedFile(string StoredName, string Sha256, long SizeBytes);

@@ -53,7 +53,9 @@ public static class TestPostgres
     /// </summary>
     private static string CreateTemplate()
     {
-        var name = $"{DatabasePrefix}template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..63];
+        // PostgreSQL keeps 63 bytes of a name; a short process id makes a shorter one.
+        var name = $"{DatabasePrefix}template_{Environment.ProcessId}_{Guid.NewGuid():N}";
+        name = name[..Math.Min(name.Length, 63)];
         Create(name, template: null);
         var options = new DbContextOptionsBuilder<CouponDbContext>().UseCouponPostgres(ConnectionString(name)).Options;
         using (var db = new CouponDbContext(options))

@@ -15,9 +15,12 @@ internal sealed class UploadTestBed : IAsyncLifetime
 
     public IssuanceTestBed Issuance { get; } = new();
 
-    public UploadStore Store => new(new UploadOptions(_folder, MaxFileBytes));
+    public UploadStore Store => new(new UploadOptions(_folder, MaxFileBytes, MaxChunkRows));
 
     public long MaxFileBytes { get; set; } = UploadOptions.DefaultMaxFileBytes;
+
+    /// <summary><c>Uploads:MaxChunkRows</c>: null leaves each kind its own chunk size.</summary>
+    public int? MaxChunkRows { get; set; }
 
     public StartUpload Starter => new(Issuance.Database, Store, Issuance.Clock);
 

@@ -61,12 +61,21 @@ internal static class CoreServices
         return services;
     }
 
-    /// <summary>Uploaded files live beside the database (<c>data/uploads</c>) unless <c>Uploads:Folder</c> says otherwise.</summary>
+    /// <summary>
+    /// Uploaded files live beside the database (<c>data/uploads</c>) unless <c>Uploads:Folder</c> says otherwise;
+    /// <c>Uploads:MaxChunkRows</c>, when set, caps every kind's chunk.
+    /// </summary>
     private static UploadOptions UploadOptionsFrom(IConfiguration configuration, string contentRoot)
     {
         var dataFolder = DatabaseSetup.DataFolder(configuration, contentRoot);
         var folder = configuration["Uploads:Folder"] is { Length: > 0 } configured ? Path.GetFullPath(configured, contentRoot) : Path.Combine(dataFolder, "uploads");
         var maxMegabytes = configuration.GetValue<long?>("Uploads:MaxFileMegabytes");
-        return new UploadOptions(folder, maxMegabytes is { } mb ? mb * 1024 * 1024 : UploadOptions.DefaultMaxFileBytes);
+        var maxChunkRows = configuration.GetValue<int?>("Uploads:MaxChunkRows");
+        if (maxChunkRows is < 1)
+        {
+            throw new InvalidOperationException($"Uploads:MaxChunkRows must be at least 1 (got {maxChunkRows}); leave it out for each kind's own chunk size.");
+        }
+
+        return new UploadOptions(folder, maxMegabytes is { } mb ? mb * 1024 * 1024 : UploadOptions.DefaultMaxFileBytes, maxChunkRows);
     }
 }

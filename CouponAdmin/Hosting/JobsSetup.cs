@@ -27,7 +27,7 @@ internal static class JobsSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseCouponStorage(sp.GetRequiredService<CouponDatabase>()));
+            .UseCouponStorage(sp.GetRequiredService<CouponDatabase>(), ClaimLapseFrom(sp.GetRequiredService<IConfiguration>())));
         services.AddHangfireServer(o =>
         {
             o.WorkerCount = 2;
@@ -44,9 +44,9 @@ internal static class JobsSetup
     /// <summary>
     /// The job storage for the app's database. On PostgreSQL a fetched job stays invisible to other nodes while its node's
     /// heartbeat renews the claim (sliding invisibility); a node that dies stops renewing, and another node takes the job
-    /// after <see cref="ClaimLapse"/>, resuming from the run's checkpoint.
+    /// after <paramref name="claimLapse"/>, resuming from the run's checkpoint.
     /// </summary>
-    private static IGlobalConfiguration UseCouponStorage(this IGlobalConfiguration configuration, CouponDatabase database) =>
+    private static IGlobalConfiguration UseCouponStorage(this IGlobalConfiguration configuration, CouponDatabase database, TimeSpan claimLapse) =>
         database.Provider == DatabaseProvider.Postgres
             ? configuration.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
             {
@@ -54,15 +54,27 @@ internal static class JobsSetup
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = TimeSpan.FromSeconds(1),
                 UseSlidingInvisibilityTimeout = true,
-                InvisibilityTimeout = ClaimLapse,
+                InvisibilityTimeout = claimLapse,
             })
             : configuration.UseInMemoryStorage();
 
     /// <summary>Hangfire's tables on PostgreSQL: a schema of their own beside the app's (which are in <c>public</c>).</summary>
     public const string HangfireSchema = "hangfire";
 
-    /// <summary>How long a job fetched by a node that stopped answering waits before another node runs it.</summary>
-    private static readonly TimeSpan ClaimLapse = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a job fetched by a node that stopped renewing its claim (it died) waits before another node runs it:
+    /// <c>Jobs:ClaimLapse</c>, 5 minutes unless set (docs/operations.md). A live node renews well within it, so a short
+    /// lapse only risks a second run beside a node stalled that long, which the runs' checkpoints make harmless.
+    /// </summary>
+    public static TimeSpan ClaimLapseFrom(IConfiguration configuration)
+    {
+        var lapse = configuration.GetValue<TimeSpan?>("Jobs:ClaimLapse") ?? DefaultClaimLapse;
+        return lapse > TimeSpan.Zero
+            ? lapse
+            : throw new InvalidOperationException($"Jobs:ClaimLapse must be a positive duration such as 00:05:00 (got {lapse}).");
+    }
+
+    private static readonly TimeSpan DefaultClaimLapse = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Queues the unfinished upload and bulk runs again when the queue forgot them (in-memory storage, SQLite). Hangfire's

@@ -45,7 +45,8 @@ internal sealed class PostgresDialect : ISqlDialect
     }
 
     // 40001 serialization failure, 40P01 deadlock; XX000 "new multixact has more than one updating member", which PostgreSQL
-    // 15 raises for row locks taken by many foreign-key checks at once and which a new attempt does not meet.
+    // 15 raised for one coupon's row share-locked by many foreign-key checks while updated (the redemption now locks the row
+    // first, docs/decisions.md, "Several writers, the same answers") and which a new attempt does not meet.
     public bool IsTransient(Exception exception) =>
         (exception as PostgresException ?? exception.InnerException as PostgresException) is { } e
         && (e.SqlState is "40001" or "40P01" || (e.SqlState == "XX000" && e.MessageText.Contains("multixact", StringComparison.Ordinal)));

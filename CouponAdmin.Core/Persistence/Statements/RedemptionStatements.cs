@@ -24,6 +24,7 @@ internal sealed class RedemptionStatements
             ON CONFLICT DO NOTHING
             RETURNING "Id"
             """;
+        LockCoupon = d.SingleWriter ? null : $"""SELECT 1 FROM "Coupons" WHERE "Id" = @id{d.ForUpdate}""";
         GapUpsert = """
             INSERT INTO "CustomerOfferRedemptions" ("OfferId", "CustomerId", "LastRedeemedAt") VALUES (@o, @c, @at)
             ON CONFLICT ("OfferId", "CustomerId") DO UPDATE SET "LastRedeemedAt" = excluded."LastRedeemedAt"
@@ -77,6 +78,13 @@ internal sealed class RedemptionStatements
     }
 
     public static RedemptionStatements For(ISqlDialect dialect) => Cache.For(dialect);
+
+    /// <summary>
+    /// Locks the coupon's row until the transaction ends, before anything of the redemption is written, so that the
+    /// redemptions (and validations) of one coupon take turns on it; null where writers take turns anyway (SQLite).
+    /// Without it, PostgreSQL fails under many writers of one coupon (docs/decisions.md, "Several writers, the same answers").
+    /// </summary>
+    public string? LockCoupon { get; }
 
     /// <summary>The redemption row, first in its savepoint; no row back when the POS transaction already redeemed the code.</summary>
     public string Insert { get; }
