@@ -1,32 +1,23 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using CouponAdmin.Shared;
 
 namespace CouponAdmin.Tests.Support;
 
 /// <summary>
-/// The real app as a child process — <c>dotnet CouponAdmin.dll</c> of this build's configuration — on a free loopback
-/// port, configured by environment variables as a node is in production (docs/operations.md): for tests that need
-/// several processes, each with its own Hangfire server, or one to kill. <c>dotnet</c> runs the dll in its own process
-/// (no child), so <see cref="Id"/> is the app's and <see cref="Kill"/> (SIGKILL on Linux) leaves nothing of it running.
-/// Disposing kills it too.
+/// The real app as a child process (<see cref="AppChildProcess"/>) of this build's configuration, configured as a node is
+/// in production with the tests' bootstrap key, for tests that need several processes, each with its own Hangfire server,
+/// or one to kill. Disposing kills it.
 /// </summary>
 public sealed class AppNodeProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly Queue<string> _lastLines = new();
+    private readonly AppChildProcess _app;
 
-    private AppNodeProcess(Process process, Uri address)
-    {
-        _process = process;
-        Address = address;
-    }
+    private AppNodeProcess(AppChildProcess app) => _app = app;
 
-    public Uri Address { get; }
+    public Uri Address => _app.Address;
 
-    public int Id => _process.Id;
+    public int Id => _app.Id;
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _app.HasExited;
 
     /// <summary>
     /// The app's own build output for the tests' configuration: the tests run from
@@ -50,45 +41,13 @@ public sealed class AppNodeProcess : IAsyncDisposable
     /// </summary>
     public static async Task<AppNodeProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
     {
-        var dll = AppDll();
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(address.ToString());
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["Security__RequireHttps"] = "false";
-        info.Environment["Api__BootstrapKey"] = CouponAdminFactory.ApiKey;
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var environment = new Dictionary<string, string> { ["Security__RequireHttps"] = "false" };
         foreach (var (key, value) in settings)
         {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        var node = new AppNodeProcess(process, address);
-        process.OutputDataReceived += (_, e) => node.Remember(e.Data);
-        process.ErrorDataReceived += (_, e) => node.Remember(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await node.WaitUntilAnsweringAsync(timeout);
-        }
-        catch
-        {
-            await node.DisposeAsync();
-            throw;
-        }
-
-        return node;
+        return new AppNodeProcess(await AppChildProcess.StartAsync(AppDll(), CouponAdminFactory.ApiKey, environment, "/health/live", timeout));
     }
 
     public HttpClient CreateApiClient()
@@ -99,94 +58,10 @@ public sealed class AppNodeProcess : IAsyncDisposable
     }
 
     /// <summary>Kills the app at once (SIGKILL on Linux: no shutdown, no finally blocks, no Hangfire requeue) and waits until it is gone.</summary>
-    public void Kill()
-    {
-        _process.Kill();
-        _process.WaitForExit();
-    }
+    public void Kill() => _app.Kill();
 
     /// <summary>The app's last lines of output, for a failure message.</summary>
-    public string Output()
-    {
-        lock (_lastLines)
-        {
-            return string.Join(Environment.NewLine, _lastLines);
-        }
-    }
+    public string Output() => _app.Output();
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the check and the kill.
-        }
-
-        _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private void Remember(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_lastLines)
-        {
-            _lastLines.Enqueue(line);
-            while (_lastLines.Count > 40)
-            {
-                _lastLines.Dequeue();
-            }
-        }
-    }
-
-    private async Task WaitUntilAnsweringAsync(TimeSpan timeout)
-    {
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < timeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with code {_process.ExitCode} during start-up:{Environment.NewLine}{Output()}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/health/live", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Still starting.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The app did not answer GET /health/live within {timeout.TotalSeconds:N0} s:{Environment.NewLine}{Output()}");
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
