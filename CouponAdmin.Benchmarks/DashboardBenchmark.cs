@@ -84,8 +84,8 @@ internal static class DashboardBenchmark
             INSERT INTO "Offers" ("Name", "Status", "GenerationMethod", "IssuedBy", "Settings", "CreatedAt", "UpdatedAt")
             SELECT 'History ' || i, 'Ended', 'AutoUnique', 'CouponAdmin', (SELECT "Settings" FROM "Offers" LIMIT 1), 0, 0 FROM n;
             WITH RECURSIVE d(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM d WHERE k < 364)
-            INSERT INTO "OfferDailyCounts" ("OfferId", "Day", "Issued", "Redeemed", "Reversed", "Revoked")
-            SELECT o."Id", date('now', '-' || d.k || ' days'), 1000, 300, 5, 10 FROM "Offers" o CROSS JOIN d WHERE o."Name" LIKE 'History %';
+            INSERT INTO "OfferDailyCounts" ("OfferId", "Day", "Slot", "Issued", "Redeemed", "Reversed", "Revoked")
+            SELECT o."Id", date('now', '-' || d.k || ' days'), 0, 1000, 300, 5, 10 FROM "Offers" o CROSS JOIN d WHERE o."Name" LIKE 'History %';
             """;
         await cmd.ExecuteNonQueryAsync();
         await tx.CommitAsync();

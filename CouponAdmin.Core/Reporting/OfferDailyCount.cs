@@ -11,6 +11,13 @@ public sealed class OfferDailyCount
     /// <summary>The date in the org's time zone.</summary>
     public DateOnly Day { get; set; }
 
+    /// <summary>
+    /// Which of the day's rows: a day's counts may be spread over several rows, so concurrent writers on a database with
+    /// several writers (PostgreSQL) do not queue for one row lock until each commits; readers sum them
+    /// (<see cref="Persistence.Dialects.ISqlDialect.CounterSlots"/>, docs/decisions.md).
+    /// </summary>
+    public int Slot { get; set; }
+
     public long Issued { get; set; }
 
     /// <summary>Redemptions made that day (by their redemption time), reversed or not.</summary>

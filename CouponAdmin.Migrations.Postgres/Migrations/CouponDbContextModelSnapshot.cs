@@ -1053,6 +1053,9 @@ namespace CouponAdmin.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Issued")
                         .HasColumnType("bigint");
 
@@ -1065,7 +1068,7 @@ namespace CouponAdmin.Migrations.Postgres.Migrations
                     b.Property<long>("Revoked")
                         .HasColumnType("bigint");
 
-                    b.HasKey("OfferId", "Day");
+                    b.HasKey("OfferId", "Day", "Slot");
 
                     b.HasIndex("Day");
 

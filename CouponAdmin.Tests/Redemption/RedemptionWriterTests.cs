@@ -66,6 +66,12 @@ public sealed class RedemptionWriterTests : IAsyncLifetime
         Assert.Equal(20, (await _bed.RedemptionsAsync(offer.Id)).Count);
         Assert.Equal(20, await _bed.QueryAsync(db => db.CustomerCodeRedemptions.Where(c => c.OfferId == offer.Id).SumAsync(c => c.Count)));
         Assert.Equal(20, await _bed.QueryAsync(db => db.OfferDailyCounts.Where(d => d.OfferId == offer.Id).SumAsync(d => d.Redeemed)));
+        // The day's count lives in one row where writers take turns (SQLite), and may be spread over the dialect's slots
+        // where they run side by side (PostgreSQL): never more rows than slots, and the sum above is the count.
+        var rows = await _bed.QueryAsync(db => db.OfferDailyCounts.Where(d => d.OfferId == offer.Id && d.Redeemed > 0).Select(d => d.Slot).ToListAsync());
+        var slots = await _bed.QueryAsync(db => Task.FromResult(db.Dialect.CounterSlots));
+        Assert.InRange(rows.Count, 1, slots);
+        Assert.All(rows, slot => Assert.InRange(slot, 0, slots - 1));
     }
 
     [Theory]

@@ -9,7 +9,7 @@ internal sealed class OfferDailyCountConfiguration : IEntityTypeConfiguration<Of
 {
     public void Configure(EntityTypeBuilder<OfferDailyCount> builder)
     {
-        builder.HasKey(c => new { c.OfferId, c.Day });
+        builder.HasKey(c => new { c.OfferId, c.Day, c.Slot });
         // The dashboard reads every offer's last 30 days.
         builder.HasIndex(c => c.Day);
         builder.HasOne<Offer>().WithMany().HasForeignKey(c => c.OfferId).OnDelete(DeleteBehavior.Cascade);

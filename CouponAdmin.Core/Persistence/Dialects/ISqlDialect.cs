@@ -44,6 +44,12 @@ public interface ISqlDialect
     /// </summary>
     string? KeyLock { get; }
 
+    /// <summary>
+    /// Rows each day's counts of an offer are spread over (<c>OfferDailyCounts."Slot"</c>): 1 where writers take turns
+    /// anyway (SQLite), several where concurrent writers would otherwise queue on one row's lock until each commits.
+    /// </summary>
+    int CounterSlots { get; }
+
     /// <summary>Whether the database lets one writer in at a time, so an in-process gate should queue writers (SQLite).</summary>
     bool SingleWriter { get; }
 

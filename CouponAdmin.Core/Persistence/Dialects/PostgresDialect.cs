@@ -35,6 +35,9 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string? KeyLock => "SELECT pg_advisory_xact_lock(hashtextextended(@lock, 0))";
 
+    // Enough that the POS path's 16 writers of one node rarely meet on one row; readers sum a day's rows.
+    public int CounterSlots => 16;
+
     public bool SingleWriter => false;
 
     public DbConnection Open(string connectionString)

@@ -38,6 +38,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string? KeyLock => null;
 
+    public int CounterSlots => 1;
+
     public bool SingleWriter => true;
 
     public DbConnection Open(string connectionString) => SqliteSetup.Open(connectionString);

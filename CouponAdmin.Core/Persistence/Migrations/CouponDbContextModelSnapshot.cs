@@ -961,6 +961,9 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Issued")
                         .HasColumnType("INTEGER");
 
@@ -973,7 +976,7 @@ namespace CouponAdmin.Core.Persistence.Migrations
                     b.Property<long>("Revoked")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("OfferId", "Day");
+                    b.HasKey("OfferId", "Day", "Slot");
 
                     b.HasIndex("Day");
 

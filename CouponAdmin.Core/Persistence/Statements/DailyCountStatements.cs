@@ -14,8 +14,8 @@ internal sealed class DailyCountStatements
     private DailyCountStatements(ISqlDialect d)
     {
         Add = """
-            INSERT INTO "OfferDailyCounts" ("OfferId", "Day", "Issued", "Redeemed", "Reversed", "Revoked") VALUES (@o, @day, @i, @r, @v, @k)
-            ON CONFLICT ("OfferId", "Day") DO UPDATE SET "Issued" = "OfferDailyCounts"."Issued" + excluded."Issued",
+            INSERT INTO "OfferDailyCounts" ("OfferId", "Day", "Slot", "Issued", "Redeemed", "Reversed", "Revoked") VALUES (@o, @day, @slot, @i, @r, @v, @k)
+            ON CONFLICT ("OfferId", "Day", "Slot") DO UPDATE SET "Issued" = "OfferDailyCounts"."Issued" + excluded."Issued",
                 "Redeemed" = "OfferDailyCounts"."Redeemed" + excluded."Redeemed", "Reversed" = "OfferDailyCounts"."Reversed" + excluded."Reversed",
                 "Revoked" = "OfferDailyCounts"."Revoked" + excluded."Revoked"
             """;
@@ -23,6 +23,6 @@ internal sealed class DailyCountStatements
 
     public static DailyCountStatements For(ISqlDialect d) => Cache.For(d);
 
-    /// <summary>Adds @i issued, @r redeemed, @v reversed and @k revoked to offer @o's counts of org day @day (a date).</summary>
+    /// <summary>Adds @i issued, @r redeemed, @v reversed and @k revoked to offer @o's counts of org day @day (a date), in its row @slot.</summary>
     public string Add { get; }
 }
