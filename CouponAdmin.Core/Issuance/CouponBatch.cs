@@ -10,4 +10,19 @@ public sealed record CouponBatch(long OfferId, bool Shared, long? CodeSpaceId, D
     bool TransferSeqs = false)
 {
     public CouponStatus Status => Issued ? CouponStatus.Issued : CouponStatus.Unissued;
+
+    /// <summary>The rows' issue instant: the write's, for issued rows; none for pool codes.</summary>
+    public DateTimeOffset? RowIssuedAt => Issued ? Now : null;
+
+    /// <summary>The rows' expiry: none for pool codes, which get theirs when issued.</summary>
+    public DateTimeOffset? RowExpiresAt => Issued ? ExpiresAt : null;
+
+    /// <summary>Refuses a row's transfer number where the writer was made without them (every row's is then 0).</summary>
+    public void CheckTransferSeq(int transferSeq)
+    {
+        if (transferSeq != 0 && !TransferSeqs)
+        {
+            throw new InvalidOperationException("This coupon-row writer was made without transfer numbers.");
+        }
+    }
 }

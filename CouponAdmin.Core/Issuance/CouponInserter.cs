@@ -15,6 +15,7 @@ internal sealed class CouponInserter : ICouponRowWriter
     private const int RowsPerStatement = 128;
 
     private readonly CouponDbContext _db;
+    private readonly CouponBatch _rows;
     private readonly Func<int, DbCommand> _create;
     private readonly DbCommand _batch;
     private DbCommand? _single;
@@ -27,6 +28,7 @@ internal sealed class CouponInserter : ICouponRowWriter
     public CouponInserter(CouponDbContext db, CouponBatch batch)
     {
         _db = db;
+        _rows = batch;
         _stride = batch.TransferSeqs ? 4 : 3;
         _create = rows => Prepare(rows, batch);
         _batch = _create(RowsPerStatement);
@@ -34,11 +36,7 @@ internal sealed class CouponInserter : ICouponRowWriter
 
     public void Add(string code, long? index, long? customerId, int transferSeq = 0)
     {
-        if (transferSeq != 0 && _stride == 3)
-        {
-            throw new InvalidOperationException("This inserter was made without transfer numbers.");
-        }
-
+        _rows.CheckTransferSeq(transferSeq);
         _pending[_count++] = (code, index, customerId, transferSeq);
         if (_count == RowsPerStatement)
         {
@@ -95,10 +93,10 @@ internal sealed class CouponInserter : ICouponRowWriter
 
         Sql.AddParameter(cmd, _db.Dialect, "@o", batch.OfferId);
         Sql.AddParameter(cmd, _db.Dialect, "@status", batch.Status.ToString());
-        Sql.AddParameter(cmd, _db.Dialect, "@issuedAt", batch.Issued ? batch.Now : null);
+        Sql.AddParameter(cmd, _db.Dialect, "@issuedAt", batch.RowIssuedAt);
         Sql.AddParameter(cmd, _db.Dialect, "@shared", batch.Shared);
         Sql.AddParameter(cmd, _db.Dialect, "@now", batch.Now);
-        Sql.AddParameter(cmd, _db.Dialect, "@exp", batch.Issued ? batch.ExpiresAt : null);
+        Sql.AddParameter(cmd, _db.Dialect, "@exp", batch.RowExpiresAt);
         Sql.AddParameter(cmd, _db.Dialect, "@space", batch.CodeSpaceId);
         cmd.Prepare();
         return cmd;

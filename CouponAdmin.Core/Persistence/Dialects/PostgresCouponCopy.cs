@@ -20,17 +20,13 @@ internal sealed class PostgresCouponCopy(CouponDbContext db, CouponBatch batch) 
     private readonly (string Code, long? Index, long? CustomerId, int TransferSeq)[] _pending = new (string, long?, long?, int)[RowsPerCopy];
     private readonly string _status = batch.Status.ToString();
     private readonly long _now = batch.Now.UtcTicks;
-    private readonly long? _issuedAt = batch.Issued ? batch.Now.UtcTicks : null;
-    private readonly long? _expiresAt = batch.Issued ? batch.ExpiresAt?.UtcTicks : null;
+    private readonly long? _issuedAt = batch.RowIssuedAt?.UtcTicks;
+    private readonly long? _expiresAt = batch.RowExpiresAt?.UtcTicks;
     private int _count;
 
     public void Add(string code, long? index, long? customerId, int transferSeq = 0)
     {
-        if (transferSeq != 0 && !batch.TransferSeqs)
-        {
-            throw new InvalidOperationException("This writer was made without transfer numbers.");
-        }
-
+        batch.CheckTransferSeq(transferSeq);
         _pending[_count++] = (code, index, customerId, transferSeq);
         if (_count == RowsPerCopy)
         {
