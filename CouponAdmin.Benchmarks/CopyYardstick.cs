@@ -14,6 +14,8 @@ internal static class CopyYardstick
 {
     private const string Twin = "CouponsCopyYardstick";
 
+    // The coupon columns written out again rather than taken from the product's statements (internal to Core): the
+    // yardstick stays independent of the code it measures, and a column the product forgot would show as a failed COPY.
     private const string Columns = """
         "OfferId", "Code", "IsShared", "CodeSpaceId", "CodeIndex", "CustomerId", "Status", "IssuedAt", "ExpiresAt", "RedemptionCount", "LastStatusChangeAt", "TransferSeq"
         """;
