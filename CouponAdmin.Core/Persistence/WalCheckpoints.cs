@@ -3,21 +3,28 @@ using Microsoft.Data.Sqlite;
 namespace CouponAdmin.Core.Persistence;
 
 /// <summary>
-/// Keeps a busy writer's WAL short without making it wait for the disk. SQLite's own checkpoint runs inside the commit
+/// Keeps a busy writer's WAL bounded without making it wait for the disk. SQLite's own checkpoint runs inside the commit
 /// that crosses 1,000 pages, copying pages and syncing twice while every caller of that batch waits; here the writer's
 /// connection turns that off, and a checkpoint on a connection of its own copies the pages (PASSIVE: beside the writer,
-/// never blocking it) every <see cref="PassiveEvery"/> commits. A passive checkpoint cannot start the WAL over while
-/// commits keep coming, so once it is longer than <see cref="RestartAbovePages"/> the writer itself restarts it between
-/// batches — by then only the pages of the last few commits are left to copy.
+/// never blocking it) every <see cref="PassiveEvery"/> commits, or once the writer has been idle for
+/// <see cref="IdleDelay"/>. Checkpointing seldom is what makes it cheap: a page that many commits rewrote (a table's
+/// last leaf, an index's hot page, a day's counts) is copied and synced once, not once a commit. A passive checkpoint
+/// cannot start the WAL over while commits keep coming, so once it is longer than <see cref="RestartAbovePages"/> the
+/// writer itself restarts it between batches — by then only the pages of the last few commits are left to copy.
 /// </summary>
 internal sealed class WalCheckpoints(string connectionString)
 {
-    public const int PassiveEvery = 32;
-    public const int RestartAbovePages = 8_192;
+    public const int PassiveEvery = 256;
+    public const int RestartAbovePages = 32_768;
+
+    /// <summary>How long the writer must have nothing to commit before the WAL is checkpointed: a lull, not the gap between two batches.</summary>
+    public static readonly TimeSpan IdleDelay = TimeSpan.FromMilliseconds(200);
 
     private SqliteConnection? _connection;
     private int _commits;
     private int _running;
+    private int _idleCheckArmed;
+    private long _lastCommitTicks;
     private long _walPages;
 
     /// <summary>Whether the writer should restart the WAL now (it is long, and most of it is copied already).</summary>
@@ -31,12 +38,47 @@ internal sealed class WalCheckpoints(string connectionString)
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Counts a commit; every <see cref="PassiveEvery"/>, or when the writer goes idle, a passive checkpoint starts.</summary>
+    /// <summary>
+    /// Counts a commit; every <see cref="PassiveEvery"/> a passive checkpoint starts. When the writer goes idle
+    /// (<paramref name="idle"/>), one starts <see cref="IdleDelay"/> later unless another commit came in between.
+    /// </summary>
     public void Committed(bool idle = false)
     {
-        if ((++_commits >= PassiveEvery || idle) && Interlocked.CompareExchange(ref _running, 1, 0) == 0)
+        if (idle)
         {
-            _commits = 0;
+            ArmIdleCheck();
+            return;
+        }
+
+        Volatile.Write(ref _lastCommitTicks, Environment.TickCount64);
+        if (Interlocked.Increment(ref _commits) >= PassiveEvery)
+        {
+            StartPassive();
+        }
+    }
+
+    private void ArmIdleCheck()
+    {
+        if (Interlocked.Exchange(ref _idleCheckArmed, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Delay(IdleDelay).ContinueWith(_ =>
+        {
+            Volatile.Write(ref _idleCheckArmed, 0);
+            if (Environment.TickCount64 - Volatile.Read(ref _lastCommitTicks) >= (long)IdleDelay.TotalMilliseconds)
+            {
+                StartPassive();
+            }
+        }, TaskScheduler.Default);
+    }
+
+    private void StartPassive()
+    {
+        if (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
+        {
+            Interlocked.Exchange(ref _commits, 0);
             _ = Task.Run(Passive);
         }
     }

@@ -78,8 +78,7 @@ internal sealed class GroupCommit(string connectionString) : IRedemptionWriter
             using var gate = await WriteGate.EnterAsync(connectionString, CancellationToken.None);
             if (_session is null)
             {
-                _session = new SqlSession(SqliteSetup.Open(connectionString), Persistence.Dialects.SqliteDialect.Instance);
-                WalCheckpoints.TakeOver((SqliteConnection)_session.Connection);
+                _session = new SqlSession(OpenWriter(connectionString), Persistence.Dialects.SqliteDialect.Instance);
             }
 
             var s = _session;
@@ -141,5 +140,20 @@ internal sealed class GroupCommit(string connectionString) : IRedemptionWriter
         {
             _checkpoints.Restart((SqliteConnection)_session.Connection);
         }
+    }
+
+    /// <summary>
+    /// The writer's connection: its WAL checkpointed by <see cref="WalCheckpoints"/>, and its savepoint journals kept in
+    /// memory. A redemption's savepoint journals a dozen pages or more, and past 64 KB SQLite would spill the journal to
+    /// a temporary file and write every later page of the batch to it.
+    /// </summary>
+    private static SqliteConnection OpenWriter(string connectionString)
+    {
+        var connection = SqliteSetup.Open(connectionString);
+        WalCheckpoints.TakeOver(connection);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA temp_store=MEMORY";
+        cmd.ExecuteNonQuery();
+        return connection;
     }
 }
