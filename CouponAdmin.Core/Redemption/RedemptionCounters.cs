@@ -31,20 +31,24 @@ internal static class RedemptionCounters
             }
         }
 
-        // Code level: all customers on one code, where the offer's kind allows one; otherwise the customer level says it.
+        // Code level: all customers on one code, where the offer's kind allows one. Where only the holder may redeem,
+        // the coupon's own count is the holder's count on it, so it carries the customer limit and no second counter
+        // is kept (docs/architecture.md, "Redeeming").
+        var holderOnly = !settings.AnyoneCanRedeem && c.HoldsCoupon;
         var codeLimit = RedemptionLimitPolicy.For(c.Offer.Definition.SeriesType, settings.AnyoneCanRedeem).Code ? settings.CodeLimit : null;
-        if (await s.ExecuteAsync(sql.CouponCount, ct, ("@id", c.Coupon.Id), ("@limit", codeLimit), ("@at", c.At)) == 0)
+        var couponLimit = holderOnly ? settings.CustomerLimit : codeLimit;
+        if (await s.ExecuteAsync(sql.CouponCount, ct, ("@id", c.Coupon.Id), ("@limit", couponLimit), ("@at", c.At)) == 0)
         {
             var status = await s.StringAsync(sql.StatusOf, ct, ("@id", c.Coupon.Id));
-            return status == nameof(CouponStatus.Revoked)
-                ? Error.Rule(ErrorCodes.CouponRevoked, $"Coupon '{c.Code}' was revoked a moment ago.")
+            return status == nameof(CouponStatus.Revoked) ? Error.Rule(ErrorCodes.CouponRevoked, $"Coupon '{c.Code}' was revoked a moment ago.")
+                : holderOnly ? CustomerLimitReached(c, couponLimit)
                 : Error.Rule(ErrorCodes.CodeRedemptionLimitReached, $"Coupon '{c.Code}' has been redeemed its limit of {codeLimit} time(s).");
         }
 
-        if (settings.CustomerLimit is { } customerLimit
+        if (!holderOnly && settings.CustomerLimit is { } customerLimit
             && await s.ExecuteAsync(sql.CustomerCodeUpsert, ct, ("@o", offerId), ("@code", c.Code), ("@c", customerId), ("@limit", customerLimit)) == 0)
         {
-            return Error.Rule(ErrorCodes.CustomerRedemptionLimitReached, $"Customer {customerId} has redeemed '{c.Code}' its limit of {customerLimit} time(s).");
+            return CustomerLimitReached(c, customerLimit);
         }
 
         if (settings.SeriesLimit is { } seriesLimit && await s.ExecuteAsync(sql.SeriesUpsert, ct, ("@o", offerId), ("@limit", seriesLimit)) == 0)
@@ -54,6 +58,9 @@ internal static class RedemptionCounters
 
         return null;
     }
+
+    private static Error CustomerLimitReached(RedemptionContext c, int? limit) =>
+        Error.Rule(ErrorCodes.CustomerRedemptionLimitReached, $"Customer {c.Customer.UserId} has redeemed '{c.Code}' its limit of {limit} time(s).");
 
     /// <summary>
     /// Recounts the customer, gap and series counters from the active redemptions, for when a limit or gap is set on
@@ -68,9 +75,13 @@ internal static class RedemptionCounters
         await db.ExecuteAsync(sql.RebuildSeries, ct, ("@o", offerId));
     }
 
-    /// <summary>Whether a settings change starts counting a level that was not counted before.</summary>
+    /// <summary>
+    /// Whether a settings change starts counting a level that was not counted before. Opening a holder-only offer to
+    /// anyone starts the per-customer counters: until then the coupons' own counts stood in for them.
+    /// </summary>
     public static bool StartsCounting(RedemptionSettings before, RedemptionSettings after) =>
         (before.CustomerLimit is null && after.CustomerLimit is not null)
+        || (!before.AnyoneCanRedeem && after.AnyoneCanRedeem && after.CustomerLimit is not null)
         || (before.SeriesLimit is null && after.SeriesLimit is not null)
         || (before.MinGapDays == 0 && after.MinGapDays > 0);
 

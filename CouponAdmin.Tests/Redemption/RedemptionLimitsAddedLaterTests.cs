@@ -1,6 +1,7 @@
 using CouponAdmin.Core.Common;
 using CouponAdmin.Core.Offers;
 using CouponAdmin.Tests.Offers;
+using Microsoft.EntityFrameworkCore;
 
 namespace CouponAdmin.Tests.Redemption;
 
@@ -67,6 +68,29 @@ public sealed class RedemptionLimitsAddedLaterTests : IAsyncLifetime
 
         await _bed.RedeemedAsync(code, holder);
         Assert.Equal(ErrorCodes.CustomerRedemptionLimitReached, (await _bed.RedeemAsync(code, holder)).Error?.Code);
+    }
+
+    [Fact]
+    public async Task OpeningAHolderOnlyOfferToAnyoneKeepsWhatTheHolderRedeemedAgainstTheCustomerLimit()
+    {
+        // Holder-only: the coupon's own count carried the customer limit and no per-customer counter was kept.
+        var offer = await _bed.ActiveOfferAsync(o => o.Redemption.CustomerLimit = 1);
+        var holder = await _bed.CustomerAsync();
+        var code = await _bed.IssuedCodeAsync(offer.Id, holder);
+        await _bed.RedeemedAsync(code, holder);
+        Assert.Equal(0, await _bed.QueryAsync(db => db.CustomerCodeRedemptions.CountAsync(c => c.OfferId == offer.Id)));
+
+        await UpdateAsync(offer.Id, o =>
+        {
+            o.Redemption.CustomerLimit = 1;
+            o.Redemption.AnyoneCanRedeem = true;
+            o.Redemption.CodeLimit = 5;
+        });
+
+        Assert.Equal(ErrorCodes.CustomerRedemptionLimitReached, (await _bed.RedeemAsync(code, holder)).Error?.Code);
+        var someoneElse = await _bed.CustomerAsync();
+        await _bed.RedeemedAsync(code, someoneElse);
+        Assert.Equal(2, (await _bed.RedemptionsAsync(offer.Id)).Count);
     }
 
     [Fact]
