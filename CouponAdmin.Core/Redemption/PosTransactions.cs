@@ -7,7 +7,7 @@ namespace CouponAdmin.Core.Redemption;
 /// <summary>
 /// One redemption per code and point-of-sale transaction within an offer, while it stands: a till that retries without
 /// an Idempotency-Key, or an offline file uploaded twice, must not redeem again. The unique index on
-/// <c>Redemptions (OfferId, Code, TransactionId) WHERE Active</c> decides: the redemption row is inserted before any
+/// <c>Redemptions (OfferId, TransactionId, Code) WHERE Active</c> decides: the redemption row is inserted before any
 /// counter moves, and a repeat inserts nothing. A reversal frees the transaction id.
 /// </summary>
 internal static class PosTransactions

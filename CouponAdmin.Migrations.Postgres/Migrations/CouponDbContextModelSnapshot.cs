@@ -970,7 +970,7 @@ namespace CouponAdmin.Migrations.Postgres.Migrations
 
                     b.HasIndex("CustomerId", "OfferId");
 
-                    b.HasIndex("OfferId", "Code", "TransactionId")
+                    b.HasIndex("OfferId", "TransactionId", "Code")
                         .IsUnique()
                         .HasFilter("\"Active\" = TRUE");
 

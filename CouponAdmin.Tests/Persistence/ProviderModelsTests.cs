@@ -30,7 +30,7 @@ public sealed class ProviderModelsTests
         using var sqlite = Context(DatabaseProvider.Sqlite);
         using var postgres = Context(DatabaseProvider.Postgres);
         var shape = Shape(sqlite);
-        Assert.Contains("index IX_Redemptions_OfferId_Code_TransactionId (OfferId, Code, TransactionId) unique filtered", shape);
+        Assert.Contains("index IX_Redemptions_OfferId_TransactionId_Code (OfferId, TransactionId, Code) unique filtered", shape);
         Assert.Equal(shape, Shape(postgres));
     }
 

@@ -883,7 +883,7 @@ namespace CouponAdmin.Core.Persistence.Migrations
 
                     b.HasIndex("CustomerId", "OfferId");
 
-                    b.HasIndex("OfferId", "Code", "TransactionId")
+                    b.HasIndex("OfferId", "TransactionId", "Code")
                         .IsUnique()
                         .HasFilter("\"Active\" = 1");
 

@@ -4,7 +4,7 @@ namespace CouponAdmin.Core.Persistence.Statements;
 
 /// <summary>
 /// Naming the redemption that already stands for a point-of-sale transaction, for the refusal of a repeat: the unique
-/// index on <c>Redemptions (OfferId, Code, TransactionId) WHERE Active</c> decided; this only says which row it was.
+/// index on <c>Redemptions (OfferId, TransactionId, Code) WHERE Active</c> decided; this only says which row it was.
 /// The condition repeats the index's, so the partial index answers it.
 /// </summary>
 internal sealed class DuplicateTransactionStatements
