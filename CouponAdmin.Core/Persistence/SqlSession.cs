@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace CouponAdmin.Core.Persistence;
 
@@ -10,6 +11,9 @@ namespace CouponAdmin.Core.Persistence;
 internal sealed class SqlSession(DbConnection connection, Dialects.ISqlDialect dialect) : IDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    /// <summary>On SQLite, the statements that answer with a count or one value skip ADO.NET (<see cref="SqliteRawStatements"/>).</summary>
+    private readonly SqliteRawStatements? _raw = connection is SqliteConnection sqlite ? new(sqlite, dialect) : null;
 
     public DbConnection Connection { get; } = connection;
 
@@ -44,17 +48,21 @@ internal sealed class SqlSession(DbConnection connection, Dialects.ISqlDialect d
     }
 
     public Task<int> ExecuteAsync(string sql, CancellationToken ct, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
-        Command(sql, parameters).ExecuteNonQueryAsync(ct);
+        _raw is not null && _raw.TryExecute(sql, parameters, out var rows) ? Task.FromResult(rows) : Command(sql, parameters).ExecuteNonQueryAsync(ct);
 
     /// <summary>The first column of the first row, or null when no row came back.</summary>
-    public async Task<long?> Int64Async(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
-        await Command(sql, parameters).ExecuteScalarAsync(ct) is long value ? value : null;
+    public Task<long?> Int64Async(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        _raw is not null && _raw.TryScalar(sql, parameters, out var value) ? Task.FromResult(value as long?) : AdoScalarAsync<long?>(sql, parameters, ct);
 
-    public async Task<string?> StringAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
-        await Command(sql, parameters).ExecuteScalarAsync(ct) as string;
+    public Task<string?> StringAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        _raw is not null && _raw.TryScalar(sql, parameters, out var value) ? Task.FromResult(value as string) : AdoScalarAsync<string?>(sql, parameters, ct);
+
+    private async Task<T> AdoScalarAsync<T>(string sql, (string Name, object? Value)[] parameters, CancellationToken ct) =>
+        await Command(sql, parameters).ExecuteScalarAsync(ct) is T value ? value : default!;
 
     public void Dispose()
     {
+        _raw?.Dispose();
         foreach (var cmd in _commands.Values)
         {
             cmd.Dispose();
