@@ -29,7 +29,7 @@ public sealed partial class ApiKeyService
         {
             old.RevokedAt = now;
             AuditLog.Record(db, now, "configuration", "apikey.revoked", "ApiKey", old.PublicId, (object?)null, new { reason = "no longer the configured Api:BootstrapKey" });
-            _recent.TryRemove(old.Hash, out _);
+            Forget(old.Hash);
         }
 
         await db.SaveChangesAsync(ct);
@@ -49,7 +49,7 @@ public sealed partial class ApiKeyService
             existing.RevokedAt = null;
             existing.Scopes = [.. ApiScopes.All];
             await db.SaveChangesAsync(ct);
-            _recent.TryRemove(hash, out _);
+            Forget(hash);
         }
     }
 

@@ -16,7 +16,14 @@ public sealed partial class ApiKeyService(IDbContextFactory<CouponDbContext> dbF
     /// </summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ApiKey Key, DateTimeOffset Until)> _recent = new();
+    /// <summary>More live keys than this seen within <see cref="CacheFor"/> empties the cache (only a valid key is cached).</summary>
+    private const int MaxCached = 1024;
+
+    /// <summary>
+    /// By the key's value (trimmed), so a repeat costs no hash: live keys only, in this process's memory, never
+    /// stored. An entry names its key, and with it the hash that revocation goes by.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ApiKey Key, DateTimeOffset Until)> _recent = new(StringComparer.Ordinal);
 
     public async Task<CreatedApiKey> CreateAsync(string name, IReadOnlyCollection<string> scopes, CancellationToken ct = default)
     {
@@ -36,25 +43,43 @@ public sealed partial class ApiKeyService(IDbContextFactory<CouponDbContext> dbF
 
         // string.Trim removes every Unicode white space (spaces, tabs, U+00A0 no-break space, U+000B vertical tab…),
         // so every spelling of a key with blanks around it is that one key, with that key's rate-limit bucket.
-        var hash = Hash(value.Trim());
+        var trimmed = value.Trim();
         var now = clock.GetUtcNow();
-        if (_recent.TryGetValue(hash, out var cached) && cached.Until > now)
+        if (_recent.TryGetValue(trimmed, out var cached) && cached.Until > now)
         {
             return cached.Key;
         }
 
+        var hash = Hash(trimmed);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
         if (key is null)
         {
-            _recent.TryRemove(hash, out _);
+            Forget(hash);
         }
         else
         {
-            _recent[hash] = (key, now + CacheFor);
+            if (_recent.Count >= MaxCached)
+            {
+                _recent.Clear();
+            }
+
+            _recent[trimmed] = (key, now + CacheFor);
         }
 
         return key;
+    }
+
+    /// <summary>Drops every cached spelling of the key with this hash: it was revoked or changed.</summary>
+    private void Forget(string hash)
+    {
+        foreach (var (value, entry) in _recent)
+        {
+            if (entry.Key.Hash == hash)
+            {
+                _recent.TryRemove(value, out _);
+            }
+        }
     }
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken ct = default)
@@ -71,7 +96,7 @@ public sealed partial class ApiKeyService(IDbContextFactory<CouponDbContext> dbF
         {
             key.RevokedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
-            _recent.TryRemove(key.Hash, out _);
+            Forget(key.Hash);
         }
     }
 

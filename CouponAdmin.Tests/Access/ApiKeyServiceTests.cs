@@ -60,11 +60,15 @@ public sealed class ApiKeyServiceTests : IDisposable
     {
         var keys = new ApiKeyService(_db, TimeProvider.System);
         var created = await keys.CreateAsync("POS", [ApiScopes.Redeem]);
-        Assert.NotNull(await keys.AuthenticateAsync(created.Value));
+        var other = await keys.CreateAsync("Other POS", [ApiScopes.Redeem]);
+        Assert.NotNull(await keys.AuthenticateAsync(" " + created.Value + "\t"));
+        Assert.NotNull(await keys.AuthenticateAsync(other.Value));
 
         await keys.RevokeAsync(created.Key.Id);
 
         Assert.Null(await keys.AuthenticateAsync(created.Value));
+        Assert.Null(await keys.AuthenticateAsync(" " + created.Value + "\t"));
+        Assert.Equal(other.Key.Id, (await keys.AuthenticateAsync(other.Value))?.Id);
     }
 
     [Fact]
