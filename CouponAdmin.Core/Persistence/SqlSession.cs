@@ -10,7 +10,7 @@ namespace CouponAdmin.Core.Persistence;
 /// </summary>
 internal sealed class SqlSession(DbConnection connection, Dialects.ISqlDialect dialect) : IDisposable
 {
-    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly SqlTextMap<DbCommand> _commands = new();
 
     /// <summary>On SQLite, the statements that answer with a count or one value skip ADO.NET (<see cref="SqliteRawStatements"/>).</summary>
     private readonly SqliteRawStatements? _raw = connection is SqliteConnection sqlite ? new(sqlite, dialect) : null;
@@ -26,9 +26,13 @@ internal sealed class SqlSession(DbConnection connection, Dialects.ISqlDialect d
     {
         if (_commands.TryGetValue(sql, out var cmd))
         {
-            foreach (var (name, value) in parameters)
+            // The names come in the order they were added, so each is found where it was put; a name looked up by
+            // name would be compared against every parameter before it.
+            for (var i = 0; i < parameters.Length; i++)
             {
-                cmd.Parameters[name].Value = Dialect.ToDb(value);
+                var (name, value) = parameters[i];
+                var parameter = i < cmd.Parameters.Count && cmd.Parameters[i].ParameterName == name ? cmd.Parameters[i] : cmd.Parameters[name];
+                parameter.Value = Dialect.ToDb(value);
             }
         }
         else
@@ -40,7 +44,7 @@ internal sealed class SqlSession(DbConnection connection, Dialects.ISqlDialect d
                 Sql.AddParameter(cmd, Dialect, name, value);
             }
 
-            _commands[sql] = cmd;
+            _commands.Add(sql, cmd);
         }
 
         cmd.Transaction = Transaction;

@@ -17,7 +17,7 @@ internal sealed class SqliteRawStatements(SqliteConnection connection, Dialects.
 {
     private const string DecimalFormat = "0.0###########################";
 
-    private readonly Dictionary<string, Prepared?> _statements = new(StringComparer.Ordinal);
+    private readonly SqlTextMap<Prepared?> _statements = new();
 
     /// <summary>Runs the statement to its end; the row count as ADO.NET's <c>ExecuteNonQuery</c> gives it (-1 for a statement that changes nothing by nature).</summary>
     public bool TryExecute(string sql, ReadOnlySpan<(string Name, object? Value)> parameters, out int rows)
@@ -97,7 +97,7 @@ internal sealed class SqliteRawStatements(SqliteConnection connection, Dialects.
         if (!_statements.TryGetValue(sql, out var p))
         {
             p = Prepare(sql, parameters);
-            _statements[sql] = p;
+            _statements.Add(sql, p);
         }
 
         if (p is null || p.Names.Length != parameters.Length)
