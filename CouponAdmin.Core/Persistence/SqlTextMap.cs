@@ -38,12 +38,6 @@ internal sealed class SqlTextMap<T>
         Remember(sql, value);
     }
 
-    public void Clear()
-    {
-        _byText.Clear();
-        _byInstance.Clear();
-    }
-
     private void Remember(string sql, T value)
     {
         if (_byInstance.Count >= MaxInstances)

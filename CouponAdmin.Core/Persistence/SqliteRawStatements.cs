@@ -87,8 +87,6 @@ internal sealed class SqliteRawStatements(SqliteConnection connection, Dialects.
         {
             p?.Statement.Dispose();
         }
-
-        _statements.Clear();
     }
 
     /// <summary>The statement prepared for <paramref name="sql"/> with these values bound, or null when ADO.NET must run it.</summary>

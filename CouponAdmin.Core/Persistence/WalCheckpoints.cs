@@ -38,18 +38,9 @@ internal sealed class WalCheckpoints(string connectionString)
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>
-    /// Counts a commit; every <see cref="PassiveEvery"/> a passive checkpoint starts. When the writer goes idle
-    /// (<paramref name="idle"/>), one starts <see cref="IdleDelay"/> later unless another commit came in between.
-    /// </summary>
-    public void Committed(bool idle = false)
+    /// <summary>Counts a commit; every <see cref="PassiveEvery"/> a passive checkpoint starts.</summary>
+    public void Committed()
     {
-        if (idle)
-        {
-            ArmIdleCheck();
-            return;
-        }
-
         Volatile.Write(ref _lastCommitTicks, Environment.TickCount64);
         if (Interlocked.Increment(ref _commits) >= PassiveEvery)
         {
@@ -57,7 +48,8 @@ internal sealed class WalCheckpoints(string connectionString)
         }
     }
 
-    private void ArmIdleCheck()
+    /// <summary>The writer found nothing to do: a checkpoint starts <see cref="IdleDelay"/> later unless another commit came in between.</summary>
+    public void WentIdle()
     {
         if (Interlocked.Exchange(ref _idleCheckArmed, 1) == 1)
         {

@@ -51,7 +51,7 @@ internal sealed class GroupCommit(string connectionString) : IRedemptionWriter
                 await WriteBatchAsync();
             }
 
-            _checkpoints.Committed(idle: true);
+            _checkpoints.WentIdle();
             Volatile.Write(ref _writing, 0);
             // A call queued after the last look but before the flag dropped has no writer yet: take the role back.
         }

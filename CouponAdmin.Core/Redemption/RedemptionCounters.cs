@@ -40,8 +40,13 @@ internal static class RedemptionCounters
         if (await s.ExecuteAsync(sql.CouponCount, ct, ("@id", c.Coupon.Id), ("@limit", couponLimit), ("@at", c.At)) == 0)
         {
             var status = await s.StringAsync(sql.StatusOf, ct, ("@id", c.Coupon.Id));
-            return status == nameof(CouponStatus.Revoked) ? Error.Rule(ErrorCodes.CouponRevoked, $"Coupon '{c.Code}' was revoked a moment ago.")
-                : holderOnly ? CustomerLimitReached(c, couponLimit)
+            if (status == nameof(CouponStatus.Revoked))
+            {
+                return Error.Rule(ErrorCodes.CouponRevoked, $"Coupon '{c.Code}' was revoked a moment ago.");
+            }
+
+            return holderOnly
+                ? CustomerLimitReached(c, couponLimit)
                 : Error.Rule(ErrorCodes.CodeRedemptionLimitReached, $"Coupon '{c.Code}' has been redeemed its limit of {codeLimit} time(s).");
         }
 
