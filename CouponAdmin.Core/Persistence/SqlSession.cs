@@ -58,6 +58,13 @@ internal sealed class SqlSession(DbConnection connection, Dialects.ISqlDialect d
     public Task<long?> Int64Async(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
         _raw is not null && _raw.TryScalar(sql, parameters, out var value) ? Task.FromResult(value as long?) : AdoScalarAsync<long?>(sql, parameters, ct);
 
+    /// <summary>
+    /// Runs an <c>INSERT … RETURNING "Id"</c> and gives the new row's id, or null when it inserted nothing. On SQLite the
+    /// raw path drops the RETURNING clause and reads the last rowid (<see cref="SqliteRawStatements.TryInsert"/>).
+    /// </summary>
+    public Task<long?> InsertedIdAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        _raw is not null && _raw.TryInsert(sql, parameters, out var id) ? Task.FromResult(id) : AdoScalarAsync<long?>(sql, parameters, ct);
+
     public Task<string?> StringAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
         _raw is not null && _raw.TryScalar(sql, parameters, out var value) ? Task.FromResult(value as string) : AdoScalarAsync<string?>(sql, parameters, ct);
 

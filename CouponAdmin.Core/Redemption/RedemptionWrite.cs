@@ -67,7 +67,7 @@ internal static class RedemptionWrite
     {
         var c = prepared.Context;
         var transactionId = PosTransactions.Normalize(p.Request.TransactionId);
-        var id = await s.Int64Async(RedemptionStatements.For(s.Dialect).Insert, ct, ("@coupon", c.Coupon.Id), ("@offer", c.Offer.Id), ("@customer", c.Customer.UserId), ("@code", c.Code),
+        var id = await s.InsertedIdAsync(RedemptionStatements.For(s.Dialect).Insert, ct, ("@coupon", c.Coupon.Id), ("@offer", c.Offer.Id), ("@customer", c.Customer.UserId), ("@code", c.Code),
             ("@store", c.Place.StoreId), ("@till", c.Place.TillId), ("@bill", p.Request.BillAmount), ("@currency", prepared.Discount.Currency),
             ("@discount", prepared.Discount.Amount), ("@tx", transactionId), ("@at", c.At), ("@actor", p.Actor), ("@recorded", p.Now));
         if (id is null)

@@ -91,6 +91,27 @@ public sealed class SqliteRawStatementsTests : IDisposable
     }
 
     [Fact]
+    public async Task AnInsertGivesTheNewRowsIdAndNoneWhenItInsertedNothing()
+    {
+        Ado("""CREATE UNIQUE INDEX "IX_T_Name" ON "T" ("Name")""");
+        Ado("""INSERT INTO "T" ("Id", "Name", "At") VALUES (41, 'first', 0)""");
+        const string add = """INSERT INTO "T" ("Name", "At") VALUES (@name, @at) ON CONFLICT DO NOTHING RETURNING "Id" """;
+
+        Assert.Equal(42L, await _session.InsertedIdAsync(add, default, ("@name", "a"), ("@at", 1L)));
+        // The conflict adds nothing: no id, although the connection's last rowid is still 42.
+        Assert.Null(await _session.InsertedIdAsync(add, default, ("@name", "a"), ("@at", 2L)));
+        Assert.Equal(43L, await _session.InsertedIdAsync(add, default, ("@name", "b"), ("@at", 3L)));
+        // The same text answered by its own RETURNING clause agrees.
+        Assert.Equal(44L, await _session.Int64Async(add, default, ("@name", "c"), ("@at", 4L)));
+        Assert.Null(await _session.Int64Async(add, default, ("@name", "c"), ("@at", 4L)));
+        // A text that does not end in RETURNING "Id" runs as written: here it returns the new row's "At".
+        Assert.Equal(5L, await _session.InsertedIdAsync("""INSERT INTO "T" ("Name", "At") VALUES (@name, @at) RETURNING "At" """, default, ("@name", "d"), ("@at", 5L)));
+
+        Assert.Equal(["41|text:first|integer:0", "42|text:a|integer:1", "43|text:b|integer:3", "44|text:c|integer:4", "45|text:d|integer:5"],
+            Rows().Select(r => r.Split('|')).Select(c => $"{c[0]}|{c[4]}|{c[2]}"));
+    }
+
+    [Fact]
     public async Task AFailedStatementThrowsSqlitesErrorAndTheNextCallRunsAgain()
     {
         await _session.ExecuteAsync(Insert, default, ("@id", 1L), ("@amount", 1m), ("@at", 1L), ("@flag", 1), ("@name", "a"), ("@ratio", 1.0));
