@@ -515,7 +515,7 @@ namespace CouponAdmin.Migrations.Postgres.Migrations
                         .HasFilter("\"CodeSpaceId\" IS NULL AND \"IsShared\" = FALSE");
 
                     b.HasIndex(new[] { "OfferId", "ExpiresAt" }, "IX_Coupons_Reminders")
-                        .HasFilter("\"Status\" IN ('Issued', 'Redeemed')");
+                        .HasFilter("\"ExpiresAt\" IS NOT NULL");
 
                     b.ToTable("Coupons");
                 });

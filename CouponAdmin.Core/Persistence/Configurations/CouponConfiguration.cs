@@ -28,9 +28,11 @@ internal sealed class CouponConfiguration(ISqlDialect dialect) : IEntityTypeConf
         // A customer's coupons (of one offer, or all); an offer's coupons by status (the uploaded pool, revocation).
         builder.HasIndex(c => new { c.CustomerId, c.OfferId });
         builder.HasIndex(c => new { c.OfferId, c.Status });
-        // Expiry reminders scan an offer's coupons that can still be used by expiry range. Partial, so unissued pools and
-        // revoked coupons cost nothing; bulk inserts of one offer and one expiry append to it in order.
-        builder.HasIndex(c => new { c.OfferId, c.ExpiresAt }, "IX_Coupons_Reminders").HasFilter("\"Status\" IN ('Issued', 'Redeemed')");
+        // Expiry reminders scan an offer's coupons by expiry range. Partial on the expiry alone, so coupons that never
+        // expire cost nothing and bulk inserts of one offer and one expiry append to it in order. Not on the status: a
+        // condition on a column an UPDATE sets makes SQLite rewrite the entry, and every first redemption sets it
+        // (docs/architecture.md, "Redeeming"); the scan checks the status on the row.
+        builder.HasIndex(c => new { c.OfferId, c.ExpiresAt }, "IX_Coupons_Reminders").HasFilter("\"ExpiresAt\" IS NOT NULL");
         builder.HasOne<Offer>().WithMany().HasForeignKey(c => c.OfferId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -463,7 +463,7 @@ namespace CouponAdmin.Core.Persistence.Migrations
                         .HasFilter("\"CodeSpaceId\" IS NULL AND \"IsShared\" = 0");
 
                     b.HasIndex(new[] { "OfferId", "ExpiresAt" }, "IX_Coupons_Reminders")
-                        .HasFilter("\"Status\" IN ('Issued', 'Redeemed')");
+                        .HasFilter("\"ExpiresAt\" IS NOT NULL");
 
                     b.ToTable("Coupons");
                 });

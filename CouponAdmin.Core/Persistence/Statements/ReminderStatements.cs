@@ -6,10 +6,10 @@ using CouponAdmin.Core.Persistence.Dialects;
 namespace CouponAdmin.Core.Persistence.Statements;
 
 /// <summary>
-/// The expiry reminders' statements. The scan repeats the condition of the partial index <c>IX_Coupons_Reminders</c>
-/// (<c>"Status" IN ('Issued', 'Redeemed')</c>) word for word, because SQLite only uses a partial index when the query
-/// repeats its condition; each chunk starts at its first coupon (<c>ExpiresAt = x AND Id &gt; n</c>), so a
-/// million-coupon expiry day is never read from its start once per chunk.
+/// The expiry reminders' statements. The scan seeks the partial index <c>IX_Coupons_Reminders</c> (<c>"ExpiresAt" IS NOT
+/// NULL</c>, which SQLite sees implied by the comparisons on <c>ExpiresAt</c>) and checks each coupon's status on its
+/// row; each chunk starts at its first coupon (<c>ExpiresAt = x AND Id &gt; n</c>), so a million-coupon expiry day is
+/// never read from its start once per chunk.
 /// </summary>
 internal sealed class ReminderStatements
 {
