@@ -169,6 +169,8 @@ public sealed class OfferMenuTests : PageTestContext
         Item("Revoke coupons").Click();
         _dialogs.WaitForAssertion(() => _dialogs.Find("#revoke-confirm"), LoadTimeout);
         _dialogs.FindAll("#revoke-mode input[type=radio]")[2].Click();
+        // The customers' box appears once the choice has rendered, which a busy machine can delay.
+        _dialogs.WaitForAssertion(() => _dialogs.Find("textarea#revoke-customers"), LoadTimeout);
         _dialogs.Find("textarea#revoke-customers").Change("+919811111111");
         _dialogs.Find("#revoke-understood input, input#revoke-understood").Change(true);
 
