@@ -12,7 +12,7 @@ internal sealed class SqlSession(DbConnection connection, Dialects.ISqlDialect d
 {
     private readonly SqlTextMap<DbCommand> _commands = new();
 
-    /// <summary>On SQLite, the statements that answer with a count or one value skip ADO.NET (<see cref="SqliteRawStatements"/>).</summary>
+    /// <summary>On SQLite, the statements that answer with a count, one value or rows skip ADO.NET (<see cref="SqliteRawStatements"/>).</summary>
     private readonly SqliteRawStatements? _raw = connection is SqliteConnection sqlite ? new(sqlite, dialect) : null;
 
     public DbConnection Connection { get; } = connection;
@@ -64,6 +64,13 @@ internal sealed class SqlSession(DbConnection connection, Dialects.ISqlDialect d
     /// </summary>
     public Task<long?> InsertedIdAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
         _raw is not null && _raw.TryInsert(sql, parameters, out var id) ? Task.FromResult(id) : AdoScalarAsync<long?>(sql, parameters, ct);
+
+    /// <summary>Runs a query; dispose the reader when its rows are read (<see cref="SqlRowReader"/>).</summary>
+    public ValueTask<SqlRowReader> QueryAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        _raw?.TryQuery(sql, parameters) is { } rows ? new(rows) : AdoQueryAsync(sql, parameters, ct);
+
+    private async ValueTask<SqlRowReader> AdoQueryAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken ct) =>
+        new SqlRowReader.Ado(await Command(sql, parameters).ExecuteReaderAsync(ct));
 
     public Task<string?> StringAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
         _raw is not null && _raw.TryScalar(sql, parameters, out var value) ? Task.FromResult(value as string) : AdoScalarAsync<string?>(sql, parameters, ct);

@@ -5,8 +5,8 @@ using SQLitePCL;
 namespace CouponAdmin.Core.Persistence;
 
 /// <summary>
-/// The point-of-sale path's statements that answer with a row count or one value, run on SQLite's own prepared
-/// statements: bound by position, stepped, reset. The redemption writer runs four or five of them per call on its one
+/// The point-of-sale path's statements that answer with a row count, one value or a few rows, run on SQLite's own
+/// prepared statements: bound by position, stepped, reset. The redemption writer runs four or five of them per call on its one
 /// thread, and ADO.NET's command costs (a data reader per call, every parameter looked up by name and its name encoded
 /// again, a task per call) were about as much as SQLite's own work. Values are stored exactly as Microsoft.Data.Sqlite
 /// stores them (decimals as invariant text with at least one decimal place), so rows read the same whichever path wrote
@@ -85,6 +85,13 @@ internal sealed class SqliteRawStatements(SqliteConnection connection, Dialects.
             raw.sqlite3_reset(p.Statement);
         }
     }
+
+    /// <summary>
+    /// A query's rows, read from the prepared statement as Microsoft.Data.Sqlite reads them (integers, text, null; a
+    /// boolean is an integer other than 0); null when ADO.NET must run it. Disposing the reader resets the statement.
+    /// </summary>
+    public SqlRowReader? TryQuery(string sql, ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        Bound(sql, parameters) is { } p ? new RowReader(this, p.Statement) : null;
 
     /// <summary>
     /// An <c>INSERT … RETURNING "Id"</c> into a table whose <c>"Id"</c> is its integer primary key, run without its
@@ -208,4 +215,35 @@ internal sealed class SqliteRawStatements(SqliteConnection connection, Dialects.
     }
 
     private sealed record Prepared(sqlite3_stmt Statement, string[] Names, int[] Indexes, bool ReadOnly);
+
+    private sealed class RowReader(SqliteRawStatements owner, sqlite3_stmt statement) : SqlRowReader
+    {
+        public override ValueTask<bool> ReadAsync(CancellationToken ct)
+        {
+            var rc = raw.sqlite3_step(statement);
+            if (rc == raw.SQLITE_ROW)
+            {
+                return new(true);
+            }
+
+            owner.Check(rc);
+            return new(false);
+        }
+
+        public override bool IsDBNull(int ordinal) => raw.sqlite3_column_type(statement, ordinal) == raw.SQLITE_NULL;
+
+        public override long GetInt64(int ordinal) => raw.sqlite3_column_int64(statement, ordinal);
+
+        public override int GetInt32(int ordinal) => checked((int)GetInt64(ordinal));
+
+        public override bool GetBoolean(int ordinal) => GetInt64(ordinal) != 0;
+
+        public override string GetString(int ordinal) => raw.sqlite3_column_text(statement, ordinal).utf8_to_string();
+
+        public override ValueTask DisposeAsync()
+        {
+            raw.sqlite3_reset(statement);
+            return default;
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using CouponAdmin.Core.Customers;
 using CouponAdmin.Core.Issuance;
@@ -33,7 +32,7 @@ internal static class CouponRead
         }
 
         var sql = PosStatements.For(session.Dialect).ReadCode(who.Type, decoded.Count);
-        await using var reader = await session.Command(sql, parameters).ExecuteReaderAsync(ct);
+        await using var reader = await session.QueryAsync(sql, ct, parameters);
         long version = 0;
         Customer? customer = null;
         var coupons = new List<Coupon>(2);
@@ -66,7 +65,7 @@ internal static class CouponRead
         return new CouponRows(version, customer, coupons);
     }
 
-    private static Coupon ToCoupon(DbDataReader r) => new()
+    private static Coupon ToCoupon(SqlRowReader r) => new()
     {
         Id = r.GetInt64(1),
         OfferId = r.GetInt64(2),

@@ -112,6 +112,47 @@ public sealed class SqliteRawStatementsTests : IDisposable
     }
 
     [Fact]
+    public async Task AQueryReadsItsRowsAsAdoNetReadsThem()
+    {
+        await _session.ExecuteAsync(Insert, default, ("@id", 1L), ("@amount", 12.5m), ("@at", 7L), ("@flag", true), ("@name", "Zoë"), ("@ratio", null));
+        await _session.ExecuteAsync(Insert, default, ("@id", 2L), ("@amount", null), ("@at", 0L), ("@flag", false), ("@name", null), ("@ratio", null));
+        const string query = """SELECT "Id", "Amount", "At", "Flag", "Name" FROM "T" WHERE "Id" >= @from ORDER BY "Id" """;
+
+        var rows = new List<string>();
+        for (var round = 0; round < 2; round++)
+        {
+            // The second round runs the same prepared statement again, after the first was disposed.
+            await using var reader = await _session.QueryAsync(query, default, ("@from", 1L));
+            Assert.IsNotType<SqlRowReader.Ado>(reader);
+            while (await reader.ReadAsync(default))
+            {
+                rows.Add(string.Join("|", reader.GetInt64(0), reader.IsDBNull(1) ? "null" : reader.GetString(1), reader.GetInt32(2), reader.GetBoolean(3),
+                    reader.IsDBNull(4) ? "null" : reader.GetString(4)));
+            }
+        }
+
+        Assert.Equal(["1|12.5|7|True|Zoë", "2|null|0|False|null", "1|12.5|7|True|Zoë", "2|null|0|False|null"], rows);
+
+        // Stopped after its first row, the reader leaves the statement ready for the next call.
+        await using (var first = await _session.QueryAsync(query, default, ("@from", 2L)))
+        {
+            Assert.True(await first.ReadAsync(default));
+            Assert.Equal(2L, first.GetInt64(0));
+        }
+
+        await using (var again = await _session.QueryAsync(query, default, ("@from", 1L)))
+        {
+            Assert.True(await again.ReadAsync(default));
+            Assert.Equal(1L, again.GetInt64(0));
+        }
+
+        // What the raw path cannot take (a parameter it does not bind) is read through ADO.NET.
+        await using var ado = await _session.QueryAsync("""SELECT "Name" FROM "T" WHERE "Name" = @name""", default, ("@name", Guid.Empty));
+        Assert.IsType<SqlRowReader.Ado>(ado);
+        Assert.False(await ado.ReadAsync(default));
+    }
+
+    [Fact]
     public async Task AFailedStatementThrowsSqlitesErrorAndTheNextCallRunsAgain()
     {
         await _session.ExecuteAsync(Insert, default, ("@id", 1L), ("@amount", 1m), ("@at", 1L), ("@flag", 1), ("@name", "a"), ("@ratio", 1.0));
