@@ -6,9 +6,9 @@ namespace CouponAdmin.Core.Persistence;
 
 /// <summary>
 /// The point-of-sale path's statements that answer with a row count, one value or a few rows, run on SQLite's own
-/// prepared statements: bound by position, stepped, reset. The redemption writer runs four or five of them per call on its one
-/// thread, and ADO.NET's command costs (a data reader per call, every parameter looked up by name and its name encoded
-/// again, a task per call) were about as much as SQLite's own work. Values are stored exactly as Microsoft.Data.Sqlite
+/// prepared statements: bound by position, stepped, reset. The redemption writer runs four or five of them per call on
+/// its one thread, and ADO.NET's command costs (a data reader per call, every parameter looked up by name and its name
+/// encoded again, a task per call) were about as much as SQLite's own work. Values are stored exactly as Microsoft.Data.Sqlite
 /// stores them (decimals as invariant text with at least one decimal place), so rows read the same whichever path wrote
 /// them. A statement it cannot take (more than one statement in the text, a parameter not supplied, a value of a type it
 /// does not bind) is left to ADO.NET: <see cref="TryExecute"/> and <see cref="TryScalar"/> answer false.
