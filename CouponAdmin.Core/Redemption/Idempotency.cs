@@ -43,8 +43,7 @@ internal static class Idempotency
         }
 
         string hash, stored;
-        await using (var reader = await s.Command(IdempotencyStatements.For(s.Dialect).Find,
-                         ("@scope", key.Scope), ("@key", key.Value)).ExecuteReaderAsync(ct))
+        await using (var reader = await s.QueryAsync(IdempotencyStatements.For(s.Dialect).Find, ct, ("@scope", key.Scope), ("@key", key.Value)))
         {
             if (!await reader.ReadAsync(ct))
             {
